@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { authRoutes } from './core/auth-routes.ts';
+import type { Platform } from './core/context.ts';
+import { createApp, mountOpenApi, type App } from './core/http.ts';
+import { adminRoutes } from './modules/admin/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDist = path.resolve(here, '../../web/dist');
+const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
+
+/** Every module registers its routes here; this is the one list of what the platform serves. */
+export function buildApp(platform: Platform): App {
+  const app = createApp(platform);
+  authRoutes(app);
+  adminRoutes(app);
+  mountOpenApi(app);
+  app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });</script></body></html>`));
+  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerDir), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  if (fs.existsSync(webDist)) {
+    const root = path.relative(process.cwd(), webDist);
+    app.use('/*', serveStatic({ root }));
+    // The web app routes on the client: every non-API path gets index.html.
+    app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
+  }
+  return app;
+}

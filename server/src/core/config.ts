@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+/** Runtime settings, all from environment variables with defaults that work on a laptop. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  mqttUrl: string | undefined;
+  secureCookies: boolean;
+  demo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    mqttUrl: env.MQTT_URL || undefined,
+    secureCookies: env.SECURE_COOKIES === '1',
+    demo: env.DEMO !== '0',
+  };
+}

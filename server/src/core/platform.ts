@@ -1,0 +1,28 @@
+import { rolePermission } from './schema.ts';
+import type { Config } from './config.ts';
+import type { Platform } from './context.ts';
+import type { Database } from './db.ts';
+import { EventBus } from './events.ts';
+import { OrgTree } from './org-tree.ts';
+
+export function createPlatform(config: Config, database: Database, now: () => Date = () => new Date()): Platform {
+  let tree: Promise<OrgTree> | null = null;
+  let grants: Promise<Map<string, Set<string>>> | null = null;
+  return {
+    config,
+    database,
+    events: new EventBus(),
+    now,
+    orgTree: () => (tree ??= OrgTree.load(database.db)),
+    grants: () =>
+      (grants ??= database.db.select().from(rolePermission).then((list) => {
+        const map = new Map<string, Set<string>>();
+        for (const g of list) map.set(g.roleKey, (map.get(g.roleKey) ?? new Set()).add(g.permission));
+        return map;
+      })),
+    invalidateCaches: () => {
+      tree = null;
+      grants = null;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { serve } from '@hono/node-server';
+import { buildApp } from './app.ts';
+import { loadConfig } from './core/config.ts';
+import { openDatabase } from './core/db.ts';
+import { createPlatform } from './core/platform.ts';
+import { seedReference } from './core/seed.ts';
+import { DEMO_LOGINS, seedDemo } from './demo.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await seedReference(database.db);
+const platform = createPlatform(config, database);
+if (config.demo) {
+  const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`));
+  if (!created) console.log('[demo] demo data already present');
+}
+const app = buildApp(platform);
+serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`\n智慧后勤平台 Smart Logistics Platform`);
+  console.log(`  database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
+  console.log(`  open:     http://localhost:${info.port}/`);
+  console.log(`  API docs: http://localhost:${info.port}/api/docs`);
+  if (config.demo) {
+    console.log('  demo logins (password for all: demo1234):');
+    for (const l of DEMO_LOGINS) console.log(`    ${l.username.padEnd(14)} ${l.role}`);
+  }
+});

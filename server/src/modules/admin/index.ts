@@ -1,0 +1,2 @@
+export { adminRoutes } from './routes.ts';
+export { P as adminPermissions } from './permissions.ts';
