@@ -6,6 +6,11 @@ import { authRoutes } from './core/auth-routes.ts';
 import type { Platform } from './core/context.ts';
 import { createApp, mountOpenApi, type App } from './core/http.ts';
 import { adminRoutes } from './modules/admin/index.ts';
+import { dishRoutes } from './modules/dish/index.ts';
+import { ingredientRoutes } from './modules/ingredient/index.ts';
+import { menuRoutes } from './modules/menu/index.ts';
+import { requisitionRoutes } from './modules/requisition/index.ts';
+import { supplierRoutes } from './modules/supplier/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDist = path.resolve(here, '../../web/dist');
@@ -16,6 +21,11 @@ export function buildApp(platform: Platform): App {
   const app = createApp(platform);
   authRoutes(app);
   adminRoutes(app);
+  ingredientRoutes(app);
+  supplierRoutes(app);
+  dishRoutes(app);
+  menuRoutes(app);
+  requisitionRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

@@ -1,0 +1,151 @@
+import { and, arrayContains, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { audit } from '../../core/audit.ts';
+import type { Ctx } from '../../core/context.ts';
+import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { ingredientsByIds, nutritionOf, ownerOrg, requireUsableBy, type Nutrients } from '../ingredient/index.ts';
+import { pricesFor } from '../supplier/index.ts';
+import type { DishInput } from './contracts.ts';
+import { P } from './permissions.ts';
+import { portionCost } from './recipe.ts';
+import { dish, dishPhoto, recipeLine } from './schema.ts';
+
+export type Dish = typeof dish.$inferSelect;
+export type RecipeLine = { ingredientId: number; netG: number; yieldPct: number };
+const WHAT = { zh: '菜品', en: 'Dish' };
+
+/** Shanghai business date of an instant. */
+export const businessDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export async function recipesFor(ctx: Ctx, dishIds: number[]): Promise<Map<number, RecipeLine[]>> {
+  const out = new Map<number, RecipeLine[]>();
+  if (!dishIds.length) return out;
+  const lines = await ctx.db.select().from(recipeLine).where(inArray(recipeLine.dishId, [...new Set(dishIds)])).orderBy(asc(recipeLine.dishId), asc(recipeLine.position));
+  for (const l of lines) out.set(l.dishId, [...(out.get(l.dishId) ?? []), { ingredientId: l.ingredientId, netG: l.netG, yieldPct: l.yieldPct }]);
+  return out;
+}
+
+/** Nutrition per portion of each dish, from its standard recipe. */
+export async function nutritionFor(ctx: Ctx, dishIds: number[]): Promise<Map<number, Nutrients>> {
+  const recipes = await recipesFor(ctx, dishIds);
+  const ings = await ingredientsByIds(ctx, [...recipes.values()].flat().map((l) => l.ingredientId));
+  return new Map([...recipes.entries()].map(([id, lines]) => [id, nutritionOf(lines.map((l) => ({ netG: l.netG, per100g: ings.get(l.ingredientId)! })))]));
+}
+
+async function costsFor(ctx: Ctx, canteenId: number, date: string, recipes: Map<number, RecipeLine[]>) {
+  const prices = await pricesFor(ctx, canteenId, [...recipes.values()].flat().map((l) => l.ingredientId), date);
+  return new Map([...recipes.entries()].map(([id, lines]) => [id, portionCost(lines, prices)]));
+}
+
+export async function listDishes(ctx: Ctx, q: { search?: string; kind?: Dish['kind']; season?: string; canteenId?: number; date?: string }) {
+  const conds = [inArray(dish.orgId, ctx.access.readScope(P['dish.dish.read']))];
+  if (q.search) conds.push(or(ilike(dish.name, `%${q.search}%`), ilike(dish.code, `%${q.search}%`), ilike(dish.nameEn, `%${q.search}%`))!);
+  if (q.kind) conds.push(eq(dish.kind, q.kind));
+  if (q.season) conds.push(or(arrayContains(dish.seasons, [q.season]), sql`cardinality(${dish.seasons}) = 0`)!);
+  const dishes = await ctx.db.select().from(dish).where(and(...conds)).orderBy(asc(dish.kind), asc(dish.code));
+  const ids = dishes.map((d) => d.id);
+  const nutrition = await nutritionFor(ctx, ids);
+  let costs: Map<number, { costFen: number; unpriced: number[] }> | undefined;
+  if (q.canteenId) {
+    ctx.access.requireCanteen(P['dish.dish.read'], q.canteenId);
+    costs = await costsFor(ctx, q.canteenId, q.date ?? businessDate(ctx.now()), await recipesFor(ctx, ids));
+  }
+  return dishes.map((d) => ({ ...d, nutrition: nutrition.get(d.id) ?? null, costFen: costs?.get(d.id)?.costFen ?? null, unpriced: costs?.get(d.id)?.unpriced.length ?? null }));
+}
+
+async function loadVisible(ctx: Ctx, id: number): Promise<Dish> {
+  const [row] = await ctx.db.select().from(dish).where(eq(dish.id, id));
+  if (!row || !ctx.access.readScope(P['dish.dish.read']).includes(row.orgId)) throw notFound(WHAT);
+  return row;
+}
+
+export async function getDish(ctx: Ctx, id: number, q: { canteenId?: number; date?: string }) {
+  const d = await loadVisible(ctx, id);
+  const recipe = (await recipesFor(ctx, [id])).get(id) ?? [];
+  const ings = await ingredientsByIds(ctx, recipe.map((l) => l.ingredientId));
+  const prices = q.canteenId
+    ? (ctx.access.requireCanteen(P['dish.dish.read'], q.canteenId), await pricesFor(ctx, q.canteenId, recipe.map((l) => l.ingredientId), q.date ?? businessDate(ctx.now())))
+    : new Map();
+  return {
+    ...d,
+    recipe: recipe.map((l) => {
+      const i = ings.get(l.ingredientId)!;
+      const p = prices.get(l.ingredientId);
+      return { ...l, code: i.code, name: i.name, nameEn: i.nameEn, purchaseUnit: i.purchaseUnit, lineCostFen: p ? portionCost([l], prices).costFen : null, supplierName: p?.supplierName ?? null };
+    }),
+    nutrition: nutritionOf(recipe.map((l) => ({ netG: l.netG, per100g: ings.get(l.ingredientId)! }))),
+    ...(q.canteenId ? portionCost(recipe, prices) : { costFen: null, unpriced: [] }),
+  };
+}
+
+async function writeRecipe(ctx: Ctx, dishId: number, recipe: RecipeLine[]) {
+  await ctx.db.delete(recipeLine).where(eq(recipeLine.dishId, dishId));
+  await ctx.db.insert(recipeLine).values(recipe.map((l, position) => ({ dishId, ...l, position })));
+}
+
+export async function createDish(ctx: Ctx, input: DishInput) {
+  const orgId = ownerOrg(ctx, P['dish.dish.write'], input.orgId);
+  await requireUsableBy(ctx, orgId, input.recipe.map((l) => l.ingredientId));
+  const [dup] = await ctx.db.select({ id: dish.id }).from(dish).where(and(eq(dish.orgId, orgId), eq(dish.code, input.code)));
+  if (dup) throw conflict('dish_code_taken', `菜品编码 ${input.code} 已存在`, `Dish code ${input.code} already exists`);
+  const { recipe, orgId: _o, ...fields } = input;
+  const [row] = await ctx.db.insert(dish).values({ ...fields, orgId, updatedAt: ctx.now() }).returning();
+  await writeRecipe(ctx, row!.id, recipe);
+  await audit(ctx, { orgId, action: 'dish.created', entity: 'dish', entityId: row!.id, after: { ...row, recipe } });
+  return row!;
+}
+
+export async function updateDish(ctx: Ctx, id: number, input: DishInput) {
+  const before = await loadVisible(ctx, id);
+  ctx.access.require(P['dish.dish.write'], before.orgId);
+  await requireUsableBy(ctx, before.orgId, input.recipe.map((l) => l.ingredientId));
+  if (input.code !== before.code) {
+    const [dup] = await ctx.db.select({ id: dish.id }).from(dish).where(and(eq(dish.orgId, before.orgId), eq(dish.code, input.code)));
+    if (dup) throw conflict('dish_code_taken', `菜品编码 ${input.code} 已存在`, `Dish code ${input.code} already exists`);
+  }
+  const beforeRecipe = (await recipesFor(ctx, [id])).get(id) ?? [];
+  const { recipe, orgId: _o, ...fields } = input;
+  const [row] = await ctx.db.update(dish).set({ ...fields, updatedAt: ctx.now() }).where(eq(dish.id, id)).returning();
+  await writeRecipe(ctx, id, recipe);
+  await audit(ctx, { orgId: before.orgId, action: 'dish.updated', entity: 'dish', entityId: id, before: { ...before, recipe: beforeRecipe }, after: { ...row, recipe } });
+  return row!;
+}
+
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+export const MAX_PHOTO_BYTES = 2_000_000;
+
+export async function setPhoto(ctx: Ctx, id: number, file: { type: string; bytes: Buffer }) {
+  const d = await loadVisible(ctx, id);
+  ctx.access.require(P['dish.dish.write'], d.orgId);
+  if (!PHOTO_TYPES.has(file.type)) throw new AppError(400, 'bad_photo_type', '照片须为 JPEG、PNG 或 WebP 图片', 'The photo must be a JPEG, PNG or WebP image');
+  if (file.bytes.length > MAX_PHOTO_BYTES) throw new AppError(400, 'photo_too_large', '照片不能超过 2 MB', 'The photo must be at most 2 MB');
+  await ctx.db.insert(dishPhoto).values({ dishId: id, mime: file.type, dataBase64: file.bytes.toString('base64'), updatedAt: ctx.now() })
+    .onConflictDoUpdate({ target: dishPhoto.dishId, set: { mime: file.type, dataBase64: file.bytes.toString('base64'), updatedAt: ctx.now() } });
+  await ctx.db.update(dish).set({ hasPhoto: true, updatedAt: ctx.now() }).where(eq(dish.id, id));
+  await audit(ctx, { orgId: d.orgId, action: 'dish.photo_set', entity: 'dish', entityId: id, after: { mime: file.type, bytes: file.bytes.length } });
+  return { ok: true };
+}
+
+/** Photos are shown to diners too, so any signed-in user of the bureau may fetch them. */
+export async function getPhoto(ctx: Ctx, id: number) {
+  const [d] = await ctx.db.select().from(dish).where(eq(dish.id, id));
+  if (!d || !ctx.user || ctx.tree.root(d.orgId) !== ctx.tree.root(ctx.user.orgId)) throw notFound(WHAT);
+  const [p] = await ctx.db.select().from(dishPhoto).where(eq(dishPhoto.dishId, id));
+  if (!p) throw notFound({ zh: '菜品照片', en: 'Dish photo' });
+  return { mime: p.mime, bytes: Buffer.from(p.dataBase64, 'base64') };
+}
+
+/** For other modules: dishes by id, without access checks (the caller owns the referring record). */
+export async function dishesByIds(ctx: Ctx, ids: number[]): Promise<Map<number, Dish>> {
+  if (!ids.length) return new Map();
+  const list = await ctx.db.select().from(dish).where(inArray(dish.id, [...new Set(ids)]));
+  return new Map(list.map((d) => [d.id, d]));
+}
+
+/** For other modules: the dishes must be owned by `orgId` or an organisation above it. */
+export async function requireDishesUsableBy(ctx: Ctx, orgId: number, ids: number[]): Promise<Map<number, Dish>> {
+  const found = await dishesByIds(ctx, ids);
+  const allowed = new Set(ctx.tree.ancestry(orgId));
+  const bad = [...new Set(ids)].filter((id) => !found.has(id) || !allowed.has(found.get(id)!.orgId));
+  if (bad.length) throw new AppError(422, 'dish_unknown', `菜品不存在或不可用：${bad.join(', ')}`, `Unknown or unavailable dishes: ${bad.join(', ')}`, { ids: bad });
+  return found;
+}

@@ -1,0 +1,3 @@
+export { menuRoutes } from './routes.ts';
+export { P as menuPermissions } from './permissions.ts';
+export { addDays, publishedDemand } from './service.ts';

@@ -1,0 +1,3 @@
+export { requisitionRoutes } from './routes.ts';
+export { P as requisitionPermissions } from './permissions.ts';
+export { getRequisition } from './service.ts';

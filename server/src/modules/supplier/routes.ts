@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { route, type App } from '../../core/http.ts';
+import { PriceListInput, PriceQuery, SupplierInput } from './contracts.ts';
+import { P } from './permissions.ts';
+import * as svc from './service.ts';
+
+const tag = '供应商与价格 suppliers & prices';
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function supplierRoutes(app: App): void {
+  route(app, { method: 'get', path: '/api/suppliers', tag, summary: '供应商列表 / suppliers', guard: { permission: P['supplier.supplier.read'] },
+    handler: (ctx) => svc.listSuppliers(ctx) });
+  route(app, { method: 'post', path: '/api/suppliers', tag, summary: '新建供应商 / create supplier', guard: { permission: P['supplier.supplier.write'] }, body: SupplierInput, status: 201,
+    handler: (ctx, { body }) => svc.createSupplier(ctx, body) });
+  route(app, { method: 'put', path: '/api/suppliers/:id', tag, summary: '修改供应商 / update supplier', guard: { permission: P['supplier.supplier.write'] }, params: IdParams, body: SupplierInput,
+    handler: (ctx, { params, body }) => svc.updateSupplier(ctx, params.id, body) });
+  route(app, { method: 'get', path: '/api/price-lists', tag, summary: '价格表 / price lists', guard: { permission: P['supplier.supplier.read'] },
+    handler: (ctx) => svc.listPriceLists(ctx) });
+  route(app, { method: 'get', path: '/api/price-lists/:id', tag, summary: '价格表明细 / price list', guard: { permission: P['supplier.supplier.read'] }, params: IdParams,
+    handler: (ctx, { params }) => svc.getPriceList(ctx, params.id) });
+  route(app, { method: 'post', path: '/api/price-lists', tag, summary: '录入价格表 / enter a price list', guard: { permission: P['supplier.price_list.write'] }, body: PriceListInput, status: 201,
+    handler: (ctx, { body }) => svc.savePriceList(ctx, body, 'manual') });
+  route(app, { method: 'get', path: '/api/prices', tag, summary: '某日食材价格 / prices on a date', guard: { permission: P['supplier.supplier.read'] }, query: PriceQuery,
+    handler: async (ctx, { query }) => {
+      ctx.access.requireCanteen(P['supplier.supplier.read'], query.canteenId);
+      return [...(await svc.pricesFor(ctx, query.canteenId, await svc.priceableIngredients(ctx, query.canteenId), query.date)).values()];
+    } });
+}
