@@ -2,7 +2,8 @@ import { and, arrayContains, asc, eq, ilike, inArray, or, sql } from 'drizzle-or
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
-import { ingredientsByIds, nutritionOf, ownerOrg, requireUsableBy, type Nutrients } from '../ingredient/index.ts';
+import type { RowError } from '../../core/excel.ts';
+import { ingredientsByCode, ingredientsByIds, nutritionOf, ownerOrg, requireUsableBy, type Nutrients } from '../ingredient/index.ts';
 import { pricesFor } from '../supplier/index.ts';
 import type { DishInput } from './contracts.ts';
 import { P } from './permissions.ts';
@@ -148,4 +149,52 @@ export async function requireDishesUsableBy(ctx: Ctx, orgId: number, ids: number
   const bad = [...new Set(ids)].filter((id) => !found.has(id) || !allowed.has(found.get(id)!.orgId));
   if (bad.length) throw new AppError(422, 'dish_unknown', `菜品不存在或不可用：${bad.join(', ')}`, `Unknown or unavailable dishes: ${bad.join(', ')}`, { ids: bad });
   return found;
+}
+
+/**
+ * Imports dishes with their recipes by code into one organisation. Recipe rows are checked
+ * against the ingredient library; a dish is only imported with a complete, valid recipe.
+ */
+export async function importDishes(
+  ctx: Ctx, orgId: number,
+  dishes: { row: number; value: Omit<DishInput, 'recipe' | 'orgId' | 'active'> }[],
+  recipes: { row: number; value: { dishCode: string; ingredientCode: string; netG: number; yieldPct: number } }[],
+  sheetNames: { dishes: string; recipes: string },
+) {
+  const byCode = await ingredientsByCode(ctx, orgId);
+  const errors: RowError[] = [];
+  const lines = new Map<string, RecipeLine[]>();
+  const fileCodes = new Set(dishes.map((d) => d.value.code));
+  for (const { row, value } of recipes) {
+    const ing = byCode.get(value.ingredientCode);
+    const list = lines.get(value.dishCode) ?? [];
+    if (!fileCodes.has(value.dishCode)) errors.push({ sheet: sheetNames.recipes, row, message: `菜品编码 ${value.dishCode} 不在菜品表中 / dish code not in the dish sheet` });
+    else if (!ing) errors.push({ sheet: sheetNames.recipes, row, message: `食材编码 ${value.ingredientCode} 不存在 / unknown ingredient code` });
+    else if (list.some((l) => l.ingredientId === ing.id)) errors.push({ sheet: sheetNames.recipes, row, message: `食材 ${value.ingredientCode} 重复 / ingredient repeated` });
+    else lines.set(value.dishCode, [...list, { ingredientId: ing.id, netG: value.netG, yieldPct: value.yieldPct }]);
+  }
+  const badDishes = new Set(errors.map((e) => recipes.find((r) => r.row === e.row)?.value.dishCode));
+  const good = dishes.filter(({ row, value }) => {
+    if (!lines.get(value.code)?.length) {
+      errors.push({ sheet: sheetNames.dishes, row, message: '该菜品没有标准菜谱 / the dish has no recipe lines' });
+      return false;
+    }
+    return !badDishes.has(value.code);
+  });
+  const existing = new Map((await ctx.db.select().from(dish).where(eq(dish.orgId, orgId))).map((d) => [d.code, d]));
+  return {
+    errors,
+    good: good.length,
+    commit: async () => {
+      for (const { value } of good) {
+        const before = existing.get(value.code);
+        const id = before
+          ? (await ctx.db.update(dish).set({ ...value, updatedAt: ctx.now() }).where(eq(dish.id, before.id)).returning({ id: dish.id }))[0]!.id
+          : (await ctx.db.insert(dish).values({ ...value, orgId, updatedAt: ctx.now() }).returning({ id: dish.id }))[0]!.id;
+        await writeRecipe(ctx, id, lines.get(value.code)!);
+      }
+      await audit(ctx, { orgId, action: 'dish.imported', entity: 'dish', entityId: null, after: { codes: good.map((d) => d.value.code) } });
+      return { imported: good.length };
+    },
+  };
 }

@@ -98,3 +98,21 @@ export async function ingredientsByCode(ctx: Ctx, orgId: number): Promise<Map<st
   for (const r of rows.sort((a, b) => rank(b.orgId) - rank(a.orgId))) out.set(r.code, r);
   return out;
 }
+
+/** Creates or updates ingredients by code in one organisation (imports and the reference set). */
+export async function upsertIngredients(ctx: Ctx, orgId: number, items: Omit<IngredientInput, 'orgId' | 'active'>[]) {
+  const existing = new Map((await ctx.db.select().from(ingredient).where(eq(ingredient.orgId, orgId))).map((i) => [i.code, i]));
+  let created = 0, updated = 0;
+  for (const item of items) {
+    const before = existing.get(item.code);
+    if (before) {
+      await ctx.db.update(ingredient).set({ ...item, updatedAt: ctx.now() }).where(eq(ingredient.id, before.id));
+      updated++;
+    } else {
+      await ctx.db.insert(ingredient).values({ ...item, orgId, updatedAt: ctx.now() });
+      created++;
+    }
+  }
+  await audit(ctx, { orgId, action: 'ingredient.imported', entity: 'ingredient', entityId: null, after: { created, updated, codes: items.map((i) => i.code) } });
+  return { created, updated };
+}

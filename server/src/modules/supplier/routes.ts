@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { route, type App } from '../../core/http.ts';
-import { PriceListInput, PriceQuery, SupplierInput } from './contracts.ts';
+import { readUpload } from '../../core/upload.ts';
+import { FilePriceFeed } from './adapters/file-price-feed.ts';
+import { PriceImportFields, PriceListInput, PriceQuery, SupplierInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
 
@@ -16,6 +18,11 @@ export function supplierRoutes(app: App): void {
     handler: (ctx, { params, body }) => svc.updateSupplier(ctx, params.id, body) });
   route(app, { method: 'get', path: '/api/price-lists', tag, summary: '价格表 / price lists', guard: { permission: P['supplier.supplier.read'] },
     handler: (ctx) => svc.listPriceLists(ctx) });
+  route(app, { method: 'post', path: '/api/price-lists/import', tag, summary: '导入价格表（Excel/CSV）/ import a price list', guard: { permission: P['supplier.price_list.write'] }, multipart: true, status: 201,
+    handler: async (ctx, _i, c) => {
+      const up = await readUpload(c, PriceImportFields, ctx.lang);
+      return svc.importFromFeed(ctx, new FilePriceFeed(up.bytes, up.name, ctx.lang), up.fields);
+    } });
   route(app, { method: 'get', path: '/api/price-lists/:id', tag, summary: '价格表明细 / price list', guard: { permission: P['supplier.supplier.read'] }, params: IdParams,
     handler: (ctx, { params }) => svc.getPriceList(ctx, params.id) });
   route(app, { method: 'post', path: '/api/price-lists', tag, summary: '录入价格表 / enter a price list', guard: { permission: P['supplier.price_list.write'] }, body: PriceListInput, status: 201,

@@ -4,7 +4,10 @@ import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { rows } from '../../core/db.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
-import { ingredientsByIds, ownerOrg, requireUsableBy } from '../ingredient/index.ts';
+import { rejectOrSkip } from '../../core/excel.ts';
+import { ingredientsByCode, ingredientsByIds, ownerOrg, requireUsableBy } from '../ingredient/index.ts';
+import { priceSheet } from './adapters/file-price-feed.ts';
+import type { PriceFeed } from './adapters/price-feed.ts';
 import type { PriceListInput, SupplierInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import { price, priceList, supplier } from './schema.ts';
@@ -120,4 +123,26 @@ export async function priceableIngredients(ctx: Ctx, canteenId: number): Promise
   const found = await ctx.db.selectDistinct({ id: price.ingredientId }).from(price)
     .innerJoin(priceList, eq(priceList.id, price.priceListId)).where(inArray(priceList.orgId, ctx.tree.ancestry(canteenId)));
   return found.map((r) => r.id);
+}
+
+/** Turns a feed's quotes into a price list; unknown ingredient codes are row errors like any other. */
+export async function importFromFeed(ctx: Ctx, feed: PriceFeed, meta: { supplierId: number; name: string; validFrom: string; skipBadRows: boolean }) {
+  const sup = await loadSupplier(ctx, meta.supplierId);
+  ctx.access.require(P['supplier.price_list.write'], sup.orgId);
+  const { quotes, errors } = await feed.quotes();
+  const byCode = await ingredientsByCode(ctx, sup.orgId);
+  const seen = new Set<number>();
+  const prices: { ingredientId: number; priceFen: number; gramsPerUnit?: number }[] = [];
+  for (const { row, quote } of quotes) {
+    const ing = byCode.get(quote.ingredientCode);
+    if (!ing) errors.push({ sheet: priceSheet.name, row, message: `食材编码 ${quote.ingredientCode} 不存在 / unknown ingredient code` });
+    else if (seen.has(ing.id)) errors.push({ sheet: priceSheet.name, row, message: `食材 ${quote.ingredientCode} 重复 / ingredient repeated` });
+    else {
+      seen.add(ing.id);
+      prices.push({ ingredientId: ing.id, priceFen: quote.priceFen, gramsPerUnit: quote.gramsPerUnit });
+    }
+  }
+  const skipped = rejectOrSkip(errors, prices.length, meta.skipBadRows);
+  const list = await savePriceList(ctx, { supplierId: sup.id, name: meta.name, validFrom: meta.validFrom, prices }, feed.source);
+  return { ...list, imported: prices.length, skipped };
 }
