@@ -4,6 +4,7 @@ import type { Platform } from './core/context.ts';
 import { insertOrgs, insertPeople, type OrgSpec, type PersonSpec } from './core/org-seed.ts';
 import { Random } from './core/random.ts';
 import { org } from './core/schema.ts';
+import { seedCanteenDemo } from './demo-canteen.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -62,7 +63,7 @@ export function personName(rng: Random): string {
 }
 
 /** Builds the demo centre once (fixed seed, same data every time). Returns false when already there. */
-export async function seedDemo(platform: Platform, log: (msg: string) => void = () => {}, opts: { diners?: number; units?: number } = {}): Promise<boolean> {
+export async function seedDemo(platform: Platform, log: (msg: string) => void = () => {}, opts: { diners?: number; units?: number; requisitions?: boolean } = {}): Promise<boolean> {
   const db = platform.database.db;
   const [existing] = await db.select({ n: count() }).from(org);
   if (existing!.n > 0) return false;
@@ -70,6 +71,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   const hash = await hashPassword(DEMO_PASSWORD);
   const dinerCount = opts.diners ?? 3500;
   const unitCount = opts.units ?? 223;
+  let orgIds = new Map<string, number>();
   await db.transaction(async (tx) => {
     const specs: OrgSpec[] = [
       { code: 'TZJGSW', name: '台州市机关事务管理局', kind: 'bureau' },
@@ -77,7 +79,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
       ...CANTEENS.map((c) => ({ code: c.code, name: c.name, kind: 'canteen' as const, parentCode: 'HQBZ' })),
       ...unitNames(unitCount).map((name, i) => ({ code: `U${String(i + 1).padStart(3, '0')}`, name, kind: 'unit' as const, parentCode: 'TZJGSW' })),
     ];
-    const orgIds = await insertOrgs(tx, specs);
+    orgIds = await insertOrgs(tx, specs);
     log(`${specs.length} organisations (${unitCount} agency units, ${CANTEENS.length} canteens)`);
     const bureau = orgIds.get('TZJGSW')!;
     const people: PersonSpec[] = [
@@ -98,5 +100,6 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
     log(`${people.length} people (${dinerCount} diners)`);
   });
   platform.invalidateCaches();
+  await seedCanteenDemo(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, login: c.login })), orgIds.get('TZJGSW')!, log, opts.requisitions ?? true);
   return true;
 }

@@ -7,7 +7,8 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 import { SESSION_COOKIE, loadSession } from './auth.ts';
 import { inTransaction, type Ctx, type Platform, type SessionUser } from './context.ts';
 import { AppError, type Lang } from './errors.ts';
-import { Access, isPermission } from './permissions.ts';
+import { makeCtx } from './context-factory.ts';
+import { isPermission } from './permissions.ts';
 
 export type Env = { Variables: { ctx: Ctx } };
 export type App = OpenAPIHono<Env>;
@@ -142,7 +143,6 @@ export function createApp(platform: Platform): App {
 
   app.use('/api/*', async (c, next) => {
     const lang = detectLang(c);
-    const tree = await platform.orgTree();
     let user: SessionUser | null = null;
     let assignments: { orgId: number; roleKey: string }[] = [];
     const token = getCookie(c, SESSION_COOKIE);
@@ -161,17 +161,7 @@ export function createApp(platform: Platform): App {
         throw new AppError(403, 'csrf', '页面已过期，请刷新后重试', 'The page has expired; reload and try again');
       }
     }
-    const ctx: Ctx = {
-      db: platform.database.db,
-      platform,
-      user,
-      access: new Access(tree, assignments, await platform.grants()),
-      tree,
-      lang,
-      now: platform.now,
-      emit: (name, payload) => platform.events.emit(name, payload),
-    };
-    c.set('ctx', ctx);
+    c.set('ctx', await makeCtx(platform, user, assignments, lang));
     await next();
   });
   return app;

@@ -1,9 +1,15 @@
-import { AuditOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '../i18n.ts';
 import { AuditPage } from '../modules/admin/AuditPage.tsx';
 import { PeoplePage } from '../modules/admin/PeoplePage.tsx';
 import { RolesPage } from '../modules/admin/RolesPage.tsx';
+import { DishesPage } from '../modules/dish/DishesPage.tsx';
+import { IngredientsPage } from '../modules/ingredient/IngredientsPage.tsx';
+import { MenuPage } from '../modules/menu/MenuPage.tsx';
+import { RequisitionsPage } from '../modules/requisition/RequisitionsPage.tsx';
+import { SuppliersPage } from '../modules/supplier/SuppliersPage.tsx';
+import { MobileHome } from '../mobile/MobileHome.tsx';
 import { Home } from './Home.tsx';
 
 export interface NavItem {
@@ -19,8 +25,15 @@ export interface NavItem {
 /** The desktop menu and the routes in one list, so a page cannot exist without its permission. */
 export function navItems(): NavItem[] {
   const admin = t('系统管理', 'Administration');
+  const canteen = t('数字食堂', 'Digital canteen');
   return [
     { path: '/', label: t('首页', 'Home'), hint: '', icon: <HomeOutlined />, element: <Home /> },
+    { path: '/menu', label: t('菜品计划', 'Menu plans'), hint: t('按周排菜、发布菜单', 'Plan the week, publish menus'), icon: <CalendarOutlined />, permission: 'menu.plan.read', group: canteen, element: <MenuPage /> },
+    { path: '/requisitions', label: t('请购单', 'Requisitions'), hint: t('按菜单生成、提交、审核采购', 'Generate, submit and approve purchasing'), icon: <FileTextOutlined />, permission: 'requisition.requisition.read', group: canteen, element: <RequisitionsPage /> },
+    { path: '/dishes', label: t('菜品库', 'Dish library'), hint: t('菜品、标准菜谱、营养与成本', 'Dishes, recipes, nutrition and cost'), icon: <FireOutlined />, permission: 'dish.dish.read', group: canteen, element: <DishesPage /> },
+    { path: '/ingredients', label: t('食材', 'Ingredients'), hint: t('食材、营养成分、库存上下限', 'Ingredients, nutrients, stock limits'), icon: <AppstoreOutlined />, permission: 'ingredient.ingredient.read', group: canteen, element: <IngredientsPage /> },
+    { path: '/suppliers', label: t('供应商与价格', 'Suppliers & prices'), hint: t('供应商、价格表导入与比价', 'Suppliers, price lists, comparison'), icon: <ShopOutlined />, permission: 'supplier.supplier.read', group: canteen, element: <SuppliersPage /> },
+    { path: '/m', label: t('手机点餐页', 'Phone menu'), hint: t('今日菜谱：菜品、价格与营养', "Today's menu: dishes, prices, nutrition"), icon: <MobileOutlined />, permission: 'menu.published.read', group: canteen, element: <MobileHome /> },
     { path: '/admin/people', label: t('人员与角色', 'People & roles'), hint: t('添加人员，分配角色', 'Add people, assign roles'), icon: <TeamOutlined />, permission: 'admin.person.read', group: admin, element: <PeoplePage /> },
     { path: '/admin/roles', label: t('角色权限', 'Role permissions'), hint: t('设定每个角色能做什么', 'Set what each role may do'), icon: <SafetyOutlined />, permission: 'admin.role.read', group: admin, element: <RolesPage /> },
     { path: '/admin/audit', label: t('操作日志', 'Audit log'), hint: t('谁在何时改了什么', 'Who changed what, when'), icon: <AuditOutlined />, permission: 'admin.audit.read', group: admin, element: <AuditPage /> },

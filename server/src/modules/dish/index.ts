@@ -2,3 +2,5 @@ export { dishRoutes } from './routes.ts';
 export { P as dishPermissions } from './permissions.ts';
 export { businessDate, dishesByIds, nutritionFor, recipesFor, requireDishesUsableBy, type Dish, type RecipeLine } from './service.ts';
 export { grossGrams, portionCost } from './recipe.ts';
+export { createDish } from './service.ts';
+export { referenceDishes } from './reference.ts';

@@ -2,3 +2,4 @@ export { supplierRoutes } from './routes.ts';
 export { P as supplierPermissions } from './permissions.ts';
 export { pricesFor, savePriceList, type QuotedPrice } from './service.ts';
 export type { PriceFeed, PriceQuote } from './adapters/price-feed.ts';
+export { createSupplier } from './service.ts';

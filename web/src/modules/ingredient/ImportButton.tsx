@@ -99,7 +99,7 @@ export function ImportButton({ url, onDone, label, fields }: { url: string; onDo
   const { run, busy, node } = useImport(url, onDone);
   return (
     <>
-      <input ref={input} type="file" accept={ACCEPT} hidden aria-label={t('选择导入文件', 'Choose a file to import')}
+      <input ref={input} type="file" accept={ACCEPT} style={{ display: 'none' }} aria-label={t('选择导入文件', 'Choose a file to import')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

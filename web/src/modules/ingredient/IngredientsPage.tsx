@@ -14,12 +14,12 @@ export interface Ingredient {
 }
 
 const NUTRIENTS = [
-  { key: 'energyKcal', zh: '能量（千卡）', en: 'Energy (kcal)', max: 900 },
-  { key: 'proteinG', zh: '蛋白质（克）', en: 'Protein (g)', max: 100 },
-  { key: 'fatG', zh: '脂肪（克）', en: 'Fat (g)', max: 100 },
-  { key: 'carbohydrateG', zh: '碳水化合物（克）', en: 'Carbohydrate (g)', max: 100 },
-  { key: 'fibreG', zh: '膳食纤维（克）', en: 'Fibre (g)', max: 100 },
-  { key: 'sodiumMg', zh: '钠（毫克）', en: 'Sodium (mg)', max: 40000 },
+  { key: 'energyKcal', zh: '能量（千卡）', en: 'Energy (kcal)', short: ['能量 千卡', 'kcal'], max: 900 },
+  { key: 'proteinG', zh: '蛋白质（克）', en: 'Protein (g)', short: ['蛋白质 克', 'Protein g'], max: 100 },
+  { key: 'fatG', zh: '脂肪（克）', en: 'Fat (g)', short: ['脂肪 克', 'Fat g'], max: 100 },
+  { key: 'carbohydrateG', zh: '碳水化合物（克）', en: 'Carbohydrate (g)', short: ['碳水 克', 'Carbs g'], max: 100 },
+  { key: 'fibreG', zh: '膳食纤维（克）', en: 'Fibre (g)', short: ['纤维 克', 'Fibre g'], max: 100 },
+  { key: 'sodiumMg', zh: '钠（毫克）', en: 'Sodium (mg)', short: ['钠 毫克', 'Sodium mg'], max: 40000 },
 ] as const;
 
 
@@ -65,23 +65,25 @@ export function IngredientsPage() {
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search placeholder={t('按名称或编码查找', 'Find by name or code')} aria-label={t('查找食材', 'Find ingredients')} allowClear onSearch={setSearch} style={{ width: 300 }} />
           <Select allowClear placeholder={t('全部类别', 'All categories')} aria-label={t('类别筛选', 'Category filter')} style={{ width: 180 }} value={category} onChange={setCategory} options={categoryOptions()} />
-          <Typography.Text type="secondary">{t(`共 ${rows.length} 种；营养成分按每 100 克可食部计`, `${rows.length} items; nutrition per 100 g edible portion`)}</Typography.Text>
+          <Typography.Text type="secondary">{t(`共 ${rows.length} 种；营养成分按每 100 克可食部计${canteenName ? `；库存上下限为${canteenName}的设置` : ''}`, `${rows.length} items; nutrition per 100 g edible portion${canteenName ? `; stock limits are those of ${canteenName}` : ''}`)}</Typography.Text>
         </Space>
-        <Table rowKey="id" loading={loading} dataSource={rows} size="middle" scroll={{ x: 1500 }} pagination={{ pageSize: 50, showSizeChanger: false }}
+        <Table rowKey="id" loading={loading} dataSource={rows} size="middle" scroll={{ x: 1350 }} pagination={{ pageSize: 50, showSizeChanger: false }}
           columns={[
-            { title: t('编码', 'Code'), dataIndex: 'code', width: 140, fixed: 'left' },
-            { title: t('名称', 'Name'), dataIndex: 'name', width: 170, fixed: 'left', render: (v, r) => (
-              <div><div>{v}{!r.active && <Tag style={{ marginLeft: 6 }}>{t('停用', 'Inactive')}</Tag>}</div>{r.nameEn && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.nameEn}</Typography.Text>}</div>
+            { title: t('名称', 'Name'), dataIndex: 'name', width: 190, fixed: 'left', render: (v, r) => (
+              <div>
+                <div>{v}{!r.active && <Tag style={{ marginLeft: 6 }}>{t('停用', 'Inactive')}</Tag>}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.code}{r.nameEn && ` · ${r.nameEn}`}</Typography.Text>
+              </div>
             ) },
-            { title: t('类别', 'Category'), dataIndex: 'category', width: 100, render: categoryLabel },
-            { title: t('采购单位', 'Unit'), width: 150, render: (_, r) => <span>{unitLabel(r.purchaseUnit)} <Typography.Text type="secondary" style={{ fontSize: 13 }}>{unitSizeText(r.purchaseUnit, r.gramsPerUnit)}</Typography.Text></span> },
-            { title: t('保质期', 'Shelf life'), dataIndex: 'shelfLifeDays', width: 90, render: (v) => t(`${v} 天`, `${v} d`) },
-            ...NUTRIENTS.map((c) => ({ title: t(c.zh, c.en), dataIndex: c.key, width: 110, align: 'right' as const, render: n })),
-            { title: canteenName ? t(`库存下限 / 上限（${canteenName}）`, `Min / max stock (${canteenName})`) : t('库存下限 / 上限', 'Min / max stock'), width: 200, render: (_, r) => (
+            { title: t('类别', 'Category'), dataIndex: 'category', width: 84, render: categoryLabel },
+            { title: t('采购单位', 'Unit'), width: 140, render: (_, r) => <span>{unitLabel(r.purchaseUnit)} <Typography.Text type="secondary" style={{ fontSize: 13 }}>{unitSizeText(r.purchaseUnit, r.gramsPerUnit)}</Typography.Text></span> },
+            { title: t('保质期', 'Shelf life'), dataIndex: 'shelfLifeDays', width: 84, render: (v) => t(`${v} 天`, `${v} d`) },
+            ...NUTRIENTS.map((c) => ({ title: t(c.short[0], c.short[1]), dataIndex: c.key, width: 92, align: 'right' as const, render: n })),
+            { title: t('库存下限 / 上限', 'Min / max stock'), width: 180, render: (_, r) => (
               r.minG == null ? <Typography.Text type="secondary">{t('未设置', 'Not set')}</Typography.Text>
                 : `${kgText(r.minG)} / ${r.maxG ? kgText(r.maxG) : t('不限', 'none')}`
             ) },
-            { title: t('操作', 'Actions'), width: 220, fixed: 'right', render: (_, r) => (
+            { title: t('操作', 'Actions'), width: 190, fixed: 'right', render: (_, r) => (
               <Space>
                 {writable && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>{t('编辑', 'Edit')}</Button>}
                 {limitWritable && <Button size="small" onClick={() => setLimitFor(r)}>{t('上下限', 'Min/max')}</Button>}
