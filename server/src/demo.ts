@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { hashPassword } from './core/auth.ts';
 import type { Platform } from './core/context.ts';
 import { insertOrgs, insertPeople, type OrgSpec, type PersonSpec } from './core/org-seed.ts';
@@ -101,5 +101,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   });
   platform.invalidateCaches();
   await seedCanteenDemo(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, login: c.login })), orgIds.get('TZJGSW')!, log, opts.requisitions ?? true);
+  // Fresh planner statistics: a bulk load leaves the tables looking empty to the planner.
+  await db.execute(sql`analyze`);
   return true;
 }

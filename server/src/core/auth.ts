@@ -4,6 +4,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import { audit } from './audit.ts';
 import type { Ctx, Platform, SessionUser } from './context.ts';
 import { AppError } from './errors.ts';
+import { CACHES_STALE } from './platform.ts';
 import { person, roleAssignment, session } from './schema.ts';
 
 export const SESSION_COOKIE = 'sl_session';
@@ -74,13 +75,26 @@ export async function login(ctx: Ctx, username: string, password: string) {
   return { token, csrfToken, personId: p.id };
 }
 
-export async function loadSession(platform: Platform, token: string): Promise<{ user: SessionUser; assignments: { orgId: number; roleKey: string }[] } | null> {
+type LoadedSession = { user: SessionUser; assignments: { orgId: number; roleKey: string }[]; expiresAt: number };
+const SESSION_CACHE_MS = 30_000;
+
+export async function loadSession(platform: Platform, token: string): Promise<LoadedSession | null> {
+  const key = sha256(token);
+  const now = platform.now().getTime();
+  const cached = platform.sessions.get(key);
+  if (cached && now - cached.at < SESSION_CACHE_MS && (cached.value as LoadedSession).expiresAt > now) return cached.value as LoadedSession;
+  const loaded = await querySession(platform, key);
+  if (loaded) platform.sessions.set(key, { at: now, value: loaded });
+  return loaded;
+}
+
+async function querySession(platform: Platform, key: string): Promise<LoadedSession | null> {
   const db = platform.database.db;
   const [row] = await db
     .select({ s: session, p: person })
     .from(session)
     .innerJoin(person, eq(person.id, session.personId))
-    .where(and(eq(session.id, sha256(token)), gt(session.expiresAt, platform.now())));
+    .where(and(eq(session.id, key), gt(session.expiresAt, platform.now())));
   if (!row || !row.p.active) return null;
   const assignments = await db
     .select({ orgId: roleAssignment.orgId, roleKey: roleAssignment.roleKey })
@@ -89,6 +103,7 @@ export async function loadSession(platform: Platform, token: string): Promise<{ 
   return {
     user: { id: row.p.id, name: row.p.name, username: row.p.username, orgId: row.p.orgId, sessionId: row.s.id, csrfToken: row.s.csrfToken },
     assignments,
+    expiresAt: row.s.expiresAt.getTime(),
   };
 }
 
@@ -96,6 +111,8 @@ export async function logout(ctx: Ctx): Promise<void> {
   if (!ctx.user) return;
   await ctx.db.delete(session).where(eq(session.id, ctx.user.sessionId));
   await audit(ctx, { orgId: ctx.user.orgId, action: 'auth.logout', entity: 'person', entityId: ctx.user.id });
+  ctx.platform.invalidateCaches();
+  ctx.emit(CACHES_STALE, {});
 }
 
 export async function changePassword(ctx: Ctx, current: string, next: string): Promise<void> {
@@ -112,4 +129,6 @@ export async function changePassword(ctx: Ctx, current: string, next: string): P
   const others = await ctx.db.select({ id: session.id }).from(session).where(eq(session.personId, user.id));
   for (const s of others) if (s.id !== user.sessionId) await ctx.db.delete(session).where(eq(session.id, s.id));
   await audit(ctx, { orgId: user.orgId, action: 'auth.password_changed', entity: 'person', entityId: user.id });
+  ctx.platform.invalidateCaches();
+  ctx.emit(CACHES_STALE, {});
 }

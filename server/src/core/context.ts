@@ -20,6 +20,8 @@ export interface Platform {
   database: Database;
   events: EventBus;
   now(): Date;
+  /** Signed-in sessions by token hash, kept briefly so most requests need no session query. */
+  sessions: Map<string, { at: number; value: unknown }>;
   orgTree(): Promise<OrgTree>;
   grants(): Promise<Map<string, Set<string>>>;
   invalidateCaches(): void;

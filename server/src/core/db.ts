@@ -37,9 +37,12 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir, {
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+    relaxedDurability: true,
   });
   const db = drizzle(client);
   await migrate(db, { migrationsFolder });
+  // PGlite runs no autovacuum, so planner statistics are refreshed here, at every start.
+  await client.exec('analyze');
   return { db, kind: 'pglite', close: () => client.close() };
 }
 

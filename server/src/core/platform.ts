@@ -5,14 +5,20 @@ import type { Database } from './db.ts';
 import { EventBus } from './events.ts';
 import { OrgTree } from './org-tree.ts';
 
+/** Emitted by any change to organisations, people's roles, grants or sessions. */
+export const CACHES_STALE = 'core.caches_stale';
+
 export function createPlatform(config: Config, database: Database, now: () => Date = () => new Date()): Platform {
   let tree: Promise<OrgTree> | null = null;
   let grants: Promise<Map<string, Set<string>>> | null = null;
-  return {
+  const sessions = new Map<string, { at: number; value: unknown }>();
+  const events = new EventBus();
+  const platform: Platform = {
     config,
     database,
-    events: new EventBus(),
+    events,
     now,
+    sessions,
     orgTree: () => (tree ??= OrgTree.load(database.db)),
     grants: () =>
       (grants ??= database.db.select().from(rolePermission).then((list) => {
@@ -23,6 +29,10 @@ export function createPlatform(config: Config, database: Database, now: () => Da
     invalidateCaches: () => {
       tree = null;
       grants = null;
+      sessions.clear();
     },
   };
+  // Cleared again after the changing transaction commits, so a concurrent reader cannot re-cache old data.
+  events.on(CACHES_STALE, () => platform.invalidateCaches());
+  return platform;
 }

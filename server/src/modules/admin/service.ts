@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import { hashPassword } from '../../core/auth.ts';
+import { CACHES_STALE } from '../../core/platform.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { allPermissions, isPermission } from '../../core/permissions.ts';
@@ -28,6 +29,7 @@ export async function createOrg(ctx: Ctx, input: z.infer<typeof OrgInput>) {
   const [saved] = await ctx.db.update(org).set({ path: `${parent.path}${row!.id}/` }).where(eq(org.id, row!.id)).returning();
   await audit(ctx, { orgId: saved!.id, action: 'org.created', entity: 'org', entityId: saved!.id, after: saved });
   ctx.platform.invalidateCaches();
+  ctx.emit(CACHES_STALE, {});
   return saved!;
 }
 
@@ -83,6 +85,8 @@ export async function updatePersonRoles(ctx: Ctx, personId: number, input: z.inf
   if (input.active !== undefined) await ctx.db.update(person).set({ active: input.active }).where(eq(person.id, personId));
   await audit(ctx, { orgId: p.orgId, action: 'person.roles_changed', entity: 'person', entityId: personId,
     before: { roles: before.map(({ orgId, roleKey }) => ({ orgId, roleKey })), active: p.active }, after: input });
+  ctx.platform.invalidateCaches();
+  ctx.emit(CACHES_STALE, {});
   return { ok: true };
 }
 
@@ -119,6 +123,7 @@ export async function setRoleGrants(ctx: Ctx, roleKey: string, permissions: stri
   if (after.length) await ctx.db.insert(rolePermission).values(after.map((permission) => ({ roleKey, permission })));
   await audit(ctx, { orgId: null, action: 'role.grants_changed', entity: 'role', entityId: roleKey, before, after });
   ctx.platform.invalidateCaches();
+  ctx.emit(CACHES_STALE, {});
   return { roleKey, permissions: after };
 }
 
