@@ -11,6 +11,9 @@ import { makeCtx } from './context-factory.ts';
 import { isPermission } from './permissions.ts';
 
 export type Env = { Variables: { ctx: Ctx } };
+
+/** `:id` path parameter of most routes. */
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 export type App = OpenAPIHono<Env>;
 
 const zhMap = zhCN().localeError;

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z, ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { AppError, type Lang } from './errors.ts';
@@ -26,3 +26,9 @@ export async function readUpload<F extends ZodType>(c: Context, fields: F, lang:
   }
   return { bytes: Buffer.from(await file.arrayBuffer()), name: file.name, type: file.type, fields: parsed.data };
 }
+
+/** Form fields of every spreadsheet import: the owning organisation (default: the caller's) and whether to skip bad rows. */
+export const ImportFields = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  skipBadRows: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});

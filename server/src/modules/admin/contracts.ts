@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { BUILTIN_ROLES } from '../../core/roles.ts';
 
-export const id = z.coerce.number().int().positive();
-export const IdParams = z.object({ id });
 
 export const OrgInput = z.object({
   parentId: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { route, type App } from '../../core/http.ts';
-import { AuditQuery, IdParams, OrgInput, PersonInput, PersonRolesInput, RoleGrantsInput, RoleInput } from './contracts.ts';
+import { IdParams, route, type App } from '../../core/http.ts';
+import { AuditQuery, OrgInput, PersonInput, PersonRolesInput, RoleGrantsInput, RoleInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
 

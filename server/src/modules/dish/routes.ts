@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { readWorkbook, rejectOrSkip, writeWorkbook, xlsxResponse } from '../../core/excel.ts';
-import { route, type App } from '../../core/http.ts';
-import { readUpload } from '../../core/upload.ts';
+import { IdParams, route, type App } from '../../core/http.ts';
+import { ImportFields, readUpload } from '../../core/upload.ts';
 import { ingredientsByIds, ownerOrg } from '../ingredient/index.ts';
 import { DishInput, DishQuery } from './contracts.ts';
 import { P } from './permissions.ts';
@@ -10,11 +10,6 @@ import * as svc from './service.ts';
 import { dishSheets, dishToSheetRow } from './spreadsheet.ts';
 
 const tag = '菜品库 dishes';
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const ImportFields = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  skipBadRows: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-});
 
 export function dishRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/dishes', tag, summary: '菜品列表（含营养与成本）/ dishes with nutrition and cost', guard: { permission: P['dish.dish.read'] }, query: DishQuery,

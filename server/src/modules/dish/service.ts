@@ -2,6 +2,7 @@ import { and, arrayContains, asc, eq, ilike, inArray, or, sql } from 'drizzle-or
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { requireOwnedAbove } from '../../core/ownership.ts';
 import type { RowError } from '../../core/excel.ts';
 import { ingredientsByCode, ingredientsByIds, nutritionOf, ownerOrg, requireUsableBy, type Nutrients } from '../ingredient/index.ts';
 import { pricesFor } from '../supplier/index.ts';
@@ -144,11 +145,7 @@ export async function dishesByIds(ctx: Ctx, ids: number[]): Promise<Map<number, 
 
 /** For other modules: the dishes must be owned by `orgId` or an organisation above it. */
 export async function requireDishesUsableBy(ctx: Ctx, orgId: number, ids: number[]): Promise<Map<number, Dish>> {
-  const found = await dishesByIds(ctx, ids);
-  const allowed = new Set(ctx.tree.ancestry(orgId));
-  const bad = [...new Set(ids)].filter((id) => !found.has(id) || !allowed.has(found.get(id)!.orgId));
-  if (bad.length) throw new AppError(422, 'dish_unknown', `菜品不存在或不可用：${bad.join(', ')}`, `Unknown or unavailable dishes: ${bad.join(', ')}`, { ids: bad });
-  return found;
+  return requireOwnedAbove(ctx, orgId, ids, await dishesByIds(ctx, ids), { code: 'dish_unknown', zh: '菜品', en: 'dishes' });
 }
 
 /**

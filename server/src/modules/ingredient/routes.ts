@@ -1,18 +1,12 @@
-import { z } from 'zod';
 import { readWorkbook, rejectOrSkip, writeWorkbook, xlsxResponse } from '../../core/excel.ts';
-import { route, type App } from '../../core/http.ts';
-import { readUpload } from '../../core/upload.ts';
+import { IdParams, route, type App } from '../../core/http.ts';
+import { ImportFields, readUpload } from '../../core/upload.ts';
 import { IngredientInput, IngredientQuery, StockLimitInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
 import { ingredientSheet, toSheetRow } from './spreadsheet.ts';
 
 const tag = '食材 ingredients';
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-export const ImportFields = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  skipBadRows: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-});
 
 export function ingredientRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/ingredients', tag, summary: '食材列表 / list ingredients', guard: { permission: P['ingredient.ingredient.read'] }, query: IngredientQuery,

@@ -1,7 +1,8 @@
 import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
-import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { conflict, notFound } from '../../core/errors.ts';
+import { requireOwnedAbove } from '../../core/ownership.ts';
 import type { IngredientInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import { ingredient, stockLimit } from './schema.ts';
@@ -77,16 +78,9 @@ export async function ingredientsByIds(ctx: Ctx, ids: number[]): Promise<Map<num
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/**
- * For other modules: the named ingredients must be usable by records of `orgId` — owned by that
- * organisation or one above it (a canteen's private ingredient never leaks into another canteen).
- */
+/** For other modules: the named ingredients must be usable by records of `orgId` (core/ownership.ts). */
 export async function requireUsableBy(ctx: Ctx, orgId: number, ids: number[]): Promise<Map<number, Ingredient>> {
-  const found = await ingredientsByIds(ctx, ids);
-  const allowed = new Set(ctx.tree.ancestry(orgId));
-  const bad = [...new Set(ids)].filter((id) => !found.has(id) || !allowed.has(found.get(id)!.orgId));
-  if (bad.length) throw new AppError(422, 'ingredient_unknown', `食材不存在或不可用：${bad.join(', ')}`, `Unknown or unavailable ingredients: ${bad.join(', ')}`, { ids: bad });
-  return found;
+  return requireOwnedAbove(ctx, orgId, ids, await ingredientsByIds(ctx, ids), { code: 'ingredient_unknown', zh: '食材', en: 'ingredients' });
 }
 
 /** For imports: ingredient codes visible to records of `orgId`, nearest owner first. */

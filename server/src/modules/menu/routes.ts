@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { route, type App } from '../../core/http.ts';
+import { IdParams, route, type App } from '../../core/http.ts';
 import { CopyInput, MustServeInput, PlanInput, PlanQuery, PublishedQuery } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
 
 const tag = '菜品计划 menu plans';
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function menuRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/menu-plans', tag, summary: '菜品计划列表 / plans in a date range', guard: { permission: P['menu.plan.read'] }, query: PlanQuery,

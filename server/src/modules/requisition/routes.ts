@@ -1,11 +1,9 @@
-import { z } from 'zod';
-import { route, type App } from '../../core/http.ts';
+import { IdParams, route, type App } from '../../core/http.ts';
 import { DecisionInput, GenerateInput, LinesInput, RejectInput, RequisitionQuery } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
 
 const tag = '请购单 requisitions';
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function requisitionRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/requisitions', tag, summary: '请购单列表 / requisitions', guard: { permission: P['requisition.requisition.read'] }, query: RequisitionQuery,

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { route, type App } from '../../core/http.ts';
+import { IdParams, route, type App } from '../../core/http.ts';
 import { readUpload } from '../../core/upload.ts';
 import { FilePriceFeed } from './adapters/file-price-feed.ts';
 import { PriceImportFields, PriceListInput, PriceQuery, SupplierInput } from './contracts.ts';
@@ -7,7 +6,6 @@ import { P } from './permissions.ts';
 import * as svc from './service.ts';
 
 const tag = '供应商与价格 suppliers & prices';
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function supplierRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/suppliers', tag, summary: '供应商列表 / suppliers', guard: { permission: P['supplier.supplier.read'] },
