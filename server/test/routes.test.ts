@@ -89,5 +89,9 @@ describe('every route', () => {
       expect(doc.paths[p]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeTruthy();
     }
     expect(doc.paths['/api/requisitions/generate'].post.requestBody.content['application/json'].schema.properties.canteenId).toBeTruthy();
+    const page = await admin.get('/api/docs');
+    expect(page.body).toContain('SwaggerUIBundle');
+    const bundle = await t.app.request('/api/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
   });
 });
