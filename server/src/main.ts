@@ -10,11 +10,11 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await seedReference(database.db);
 const platform = createPlatform(config, database);
+const app = buildApp(platform);
 if (config.demo) {
   const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`));
   if (!created) console.log('[demo] demo data already present');
 }
-const app = buildApp(platform);
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`\n智慧后勤平台 Smart Logistics Platform`);
   console.log(`  database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}`);

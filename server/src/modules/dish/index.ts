@@ -4,3 +4,4 @@ export { businessDate, dishesByIds, nutritionFor, recipesFor, requireDishesUsabl
 export { grossGrams, portionCost } from './recipe.ts';
 export { createDish } from './service.ts';
 export { referenceDishes } from './reference.ts';
+export { dishReactions } from './reactions.ts';

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
-import type { Ctx } from '../../core/context.ts';
+import type { Ctx, Platform } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { requireOwnedAbove } from '../../core/ownership.ts';
 import type { RowError } from '../../core/excel.ts';
@@ -18,19 +18,42 @@ const WHAT = { zh: '菜品', en: 'Dish' };
 /** Shanghai business date of an instant. */
 export const businessDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/**
+ * Recipes and nutrition per dish, kept in memory: every menu, diner's page and requisition reads
+ * them and they change rarely. Forgotten at once by a recipe change in this module, and again after
+ * commit on `dish.changed` / `ingredient.changed`, so a concurrent reader cannot keep old values.
+ */
+const factsByPlatform = new WeakMap<Platform, Map<number, { recipe: RecipeLine[]; nutrition: Nutrients }>>();
+export const DISH_CHANGED = 'dish.changed';
+
+export function forgetDishFacts(platform: Platform): void {
+  factsByPlatform.delete(platform);
+}
+
+async function dishFacts(ctx: Ctx, dishIds: number[]) {
+  let cache = factsByPlatform.get(ctx.platform);
+  if (!cache) factsByPlatform.set(ctx.platform, (cache = new Map()));
+  const missing = [...new Set(dishIds)].filter((id) => !cache.has(id));
+  if (missing.length) {
+    const lines = await ctx.db.select().from(recipeLine).where(inArray(recipeLine.dishId, missing)).orderBy(asc(recipeLine.dishId), asc(recipeLine.position));
+    const ings = await ingredientsByIds(ctx, lines.map((l) => l.ingredientId));
+    for (const id of missing) {
+      const recipe = lines.filter((l) => l.dishId === id).map((l) => ({ ingredientId: l.ingredientId, netG: l.netG, yieldPct: l.yieldPct }));
+      cache.set(id, { recipe, nutrition: nutritionOf(recipe.map((l) => ({ netG: l.netG, per100g: ings.get(l.ingredientId)! }))) });
+    }
+  }
+  return cache;
+}
+
 export async function recipesFor(ctx: Ctx, dishIds: number[]): Promise<Map<number, RecipeLine[]>> {
-  const out = new Map<number, RecipeLine[]>();
-  if (!dishIds.length) return out;
-  const lines = await ctx.db.select().from(recipeLine).where(inArray(recipeLine.dishId, [...new Set(dishIds)])).orderBy(asc(recipeLine.dishId), asc(recipeLine.position));
-  for (const l of lines) out.set(l.dishId, [...(out.get(l.dishId) ?? []), { ingredientId: l.ingredientId, netG: l.netG, yieldPct: l.yieldPct }]);
-  return out;
+  const facts = await dishFacts(ctx, dishIds);
+  return new Map(dishIds.filter((id) => facts.get(id)!.recipe.length).map((id) => [id, facts.get(id)!.recipe]));
 }
 
 /** Nutrition per portion of each dish, from its standard recipe. */
 export async function nutritionFor(ctx: Ctx, dishIds: number[]): Promise<Map<number, Nutrients>> {
-  const recipes = await recipesFor(ctx, dishIds);
-  const ings = await ingredientsByIds(ctx, [...recipes.values()].flat().map((l) => l.ingredientId));
-  return new Map([...recipes.entries()].map(([id, lines]) => [id, nutritionOf(lines.map((l) => ({ netG: l.netG, per100g: ings.get(l.ingredientId)! })))]));
+  const facts = await dishFacts(ctx, dishIds);
+  return new Map(dishIds.filter((id) => facts.get(id)!.recipe.length).map((id) => [id, facts.get(id)!.nutrition]));
 }
 
 async function costsFor(ctx: Ctx, canteenId: number, date: string, recipes: Map<number, RecipeLine[]>) {
@@ -82,6 +105,8 @@ export async function getDish(ctx: Ctx, id: number, q: { canteenId?: number; dat
 async function writeRecipe(ctx: Ctx, dishId: number, recipe: RecipeLine[]) {
   await ctx.db.delete(recipeLine).where(eq(recipeLine.dishId, dishId));
   await ctx.db.insert(recipeLine).values(recipe.map((l, position) => ({ dishId, ...l, position })));
+  forgetDishFacts(ctx.platform);
+  ctx.emit(DISH_CHANGED, { dishId });
 }
 
 export async function createDish(ctx: Ctx, input: DishInput) {

@@ -1,6 +1,6 @@
 export { ingredientRoutes } from './routes.ts';
 export { P as ingredientPermissions } from './permissions.ts';
-export { ingredientsByCode, ingredientsByIds, ownerOrg, requireUsableBy, type Ingredient } from './service.ts';
+export { INGREDIENT_CHANGED, ingredientsByCode, ingredientsByIds, ownerOrg, requireUsableBy, type Ingredient } from './service.ts';
 export { energyShares, nutritionOf, zeroNutrients, NUTRIENT_KEYS, type Nutrients } from './nutrition.ts';
 export { PURCHASE_UNITS, parseUnit, type PurchaseUnit } from './units.ts';
 export { upsertIngredients } from './service.ts';

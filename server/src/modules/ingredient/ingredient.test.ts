@@ -62,4 +62,13 @@ describe('ingredients', () => {
     expect(p1).toMatchObject({ priceFen: 100, supplierName: '本地菜农' });
     expect(p2).toMatchObject({ priceFen: 600, supplierName: '台州农贸配送' });
   });
+
+  it('changes the nutrition of every dish that uses an ingredient when its values are corrected', async () => {
+    const d = await chef1.post('/api/dishes', { code: 'tomato-salad', name: '凉拌番茄', kind: 'vegetable', priceFen: 300, portionG: 200, recipe: [{ ingredientId: lib.tomato, netG: 200, yieldPct: 90 }] });
+    expect((await chef1.get(`/api/dishes/${d.body.id}`)).body.nutrition.energyKcal).toBe(36);
+    const tomato = (await admin.get(`/api/ingredients/${lib.tomato}`)).body;
+    const { id: _id, orgId: _o, updatedAt: _u, ...fields } = tomato;
+    expect((await admin.put(`/api/ingredients/${lib.tomato}`, { ...fields, energyKcal: 20 })).status).toBe(200);
+    expect((await chef1.get(`/api/dishes?search=tomato-salad`)).body[0].nutrition.energyKcal).toBe(40);
+  });
 });

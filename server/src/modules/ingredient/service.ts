@@ -8,6 +8,7 @@ import { P } from './permissions.ts';
 import { ingredient, stockLimit } from './schema.ts';
 
 export type Ingredient = typeof ingredient.$inferSelect;
+export const INGREDIENT_CHANGED = 'ingredient.changed';
 const WHAT = { zh: '食材', en: 'Ingredient' };
 
 /** The org a new record belongs to: the one named, else the caller's own organisation where they may write. */
@@ -58,6 +59,7 @@ export async function updateIngredient(ctx: Ctx, id: number, input: IngredientIn
   const { orgId: _ignored, ...fields } = input;
   const [row] = await ctx.db.update(ingredient).set({ ...fields, updatedAt: ctx.now() }).where(eq(ingredient.id, id)).returning();
   await audit(ctx, { orgId: before.orgId, action: 'ingredient.updated', entity: 'ingredient', entityId: id, before, after: row });
+  ctx.emit(INGREDIENT_CHANGED, { ingredientIds: [id] });
   return row!;
 }
 
@@ -108,5 +110,6 @@ export async function upsertIngredients(ctx: Ctx, orgId: number, items: Omit<Ing
     }
   }
   await audit(ctx, { orgId, action: 'ingredient.imported', entity: 'ingredient', entityId: null, after: { created, updated, codes: items.map((i) => i.code) } });
+  ctx.emit(INGREDIENT_CHANGED, { codes: items.map((i) => i.code) });
   return { created, updated };
 }
