@@ -15,7 +15,7 @@ function Root() {
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
     // Large base font and controls: many canteen workers are older and not at ease with computers.
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 16, controlHeight: 40, colorPrimary: '#1f6f5c' } }}>
+    <ConfigProvider button={{ autoInsertSpace: false }} locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 16, controlHeight: 40, colorPrimary: '#1f6f5c' } }}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

@@ -1,9 +1,9 @@
 import { Alert, Button, ConfigProvider, Empty, Segmented, Spin, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { get, post, yuan } from '../api.ts';
-import { mealLabel, t, useLang } from '../i18n.ts';
+import { currentLang, mealLabel, t, useLang } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 
 interface Nutrition { energyKcal: number; proteinG: number; fatG: number; carbohydrateG: number; fibreG: number; sodiumMg: number }
@@ -35,7 +35,10 @@ export function MobileHome() {
   const [data, setData] = useState<CanteenMenu[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [canteen, setCanteen] = useState<string>(() => localStorage.getItem('m.canteen') ?? '');
-  const date = dayjs().add(day, 'day').format('YYYY-MM-DD');
+  // A shared link may name a day (/m?date=2026-12-01); otherwise today or tomorrow.
+  const [params] = useSearchParams();
+  const linked = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : null;
+  const date = linked ?? dayjs().add(day, 'day').format('YYYY-MM-DD');
 
   useEffect(() => {
     setData(null);
@@ -52,7 +55,8 @@ export function MobileHome() {
   return (
     <ConfigProvider theme={{ token: { fontSize: 16, controlHeight: 48 } }} button={{ autoInsertSpace: false }}>
       <div style={{ minHeight: '100vh', background: '#f4f6f5', maxWidth: 640, margin: '0 auto' }}>
-        <header style={{ position: 'sticky', top: 0, zIndex: 10, background: GREEN, color: '#fff', padding: '10px 14px 12px' }}>
+        <style>{'body { margin: 0; background: #f4f6f5; }'}</style>
+        <header style={{ background: GREEN, color: '#fff', padding: '10px 14px 12px' }}>
           <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
             <h1 style={{ margin: 0, fontSize: 21, fontWeight: 700 }}>{day === 0 ? t('今日菜谱', "Today's menu") : t('明日菜谱', "Tomorrow's menu")}</h1>
             <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
@@ -62,13 +66,19 @@ export function MobileHome() {
             </div>
           </div>
           <div style={{ fontSize: 14, opacity: 0.85, marginTop: 2 }}>{me?.user.name}</div>
-          <Segmented block size="large" value={day} onChange={(v) => setDay(v as 0 | 1)} style={{ marginTop: 10 }}
+          {linked && (
+            <div style={{ ...touch, marginTop: 10, display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 18 }}>
+              <span>{dayjs(linked).format(t('YYYY年M月D日 dddd', 'dddd D MMM YYYY'))}</span>
+              <Link to="/m" style={{ color: '#fff', textDecoration: 'underline' }}>{t('看今天', 'Today')}</Link>
+            </div>
+          )}
+          {!linked && <Segmented block size="large" value={day} onChange={(v) => setDay(v as 0 | 1)} style={{ marginTop: 10 }}
             options={[0, 1].map((d) => ({
               value: d,
               label: <div style={{ ...touch, display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 17 }}>
                 {d === 0 ? t('今天', 'Today') : t('明天', 'Tomorrow')}&nbsp;<span style={{ fontSize: 14, opacity: 0.7 }}>{dayjs().add(d, 'day').format(t('M月D日', 'D MMM'))}</span>
               </div>,
-            }))} />
+            }))} />}
         </header>
 
         {error && <Alert type="error" showIcon title={error} style={{ margin: 12 }} />}
@@ -86,9 +96,19 @@ export function MobileHome() {
               <Empty style={{ marginTop: 48, padding: '0 24px' }}
                 description={day === 0 ? t('今天的菜单还没有发布', "Today's menu is not published yet") : t('明天的菜单还没有发布', "Tomorrow's menu is not published yet")} />
             ) : (
-              <main style={{ padding: '4px 12px 32px' }}>
+              <main style={{ padding: '0 12px 32px' }}>
+                {chosen.meals.length > 1 && (
+                  <nav aria-label={t('餐次', 'Meals')} style={{ position: 'sticky', top: 0, zIndex: 5, background: '#f4f6f5', display: 'flex', gap: 8, padding: '10px 0', overflowX: 'auto' }}>
+                    {chosen.meals.map((m) => (
+                      <Button key={m.meal} shape="round" type={day === 0 && m.meal === now ? 'primary' : 'default'} style={{ ...touch, minWidth: 72, fontSize: 16 }}
+                        onClick={() => document.getElementById(`meal-${m.meal}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+                        {mealLabel(m.meal)}
+                      </Button>
+                    ))}
+                  </nav>
+                )}
                 {chosen.meals.map((m) => (
-                  <section key={m.meal} aria-label={mealLabel(m.meal)} style={{ marginTop: 16 }}>
+                  <section key={m.meal} id={`meal-${m.meal}`} aria-label={mealLabel(m.meal)} style={{ marginTop: 16, scrollMarginTop: 72 }}>
                     <h2 style={{ fontSize: 19, margin: '0 4px 10px', display: 'flex', alignItems: 'center', gap: 8 }}>
                       {mealLabel(m.meal)}
                       <span style={{ fontSize: 14, fontWeight: 400, color: '#777' }}>{t(`${m.dishes.length} 道`, `${m.dishes.length} dishes`)}</span>
@@ -115,7 +135,7 @@ export function MobileHome() {
 function DishCard({ dish }: { dish: MenuDish }) {
   const k = KIND[dish.kind] ?? { zh: dish.kind, en: dish.kind, color: '#555', bg: '#eee' };
   const n = dish.nutrition;
-  const g = (v: number) => `${Math.round(v)}${t('克', 'g')}`;
+  const g = (v: number) => `${v < 10 ? Number(v.toFixed(1)) : Math.round(v)}${t('克', 'g')}`;
   return (
     <article style={{ display: 'flex', gap: 12, background: '#fff', borderRadius: 12, padding: 10, boxShadow: '0 1px 3px rgba(0,0,0,.06)', minHeight: 96 }}>
       {dish.hasPhoto ? (
@@ -127,7 +147,7 @@ function DishCard({ dish }: { dish: MenuDish }) {
       )}
       <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
         <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-          <h3 style={{ margin: 0, fontSize: 18, fontWeight: 600, flex: 1, minWidth: 0, lineHeight: 1.3 }}>{dish.name}</h3>
+          <h3 style={{ margin: 0, fontSize: 18, fontWeight: 600, flex: 1, minWidth: 0, lineHeight: 1.3 }}>{dish.name}{currentLang() === 'en' && dish.nameEn && <span style={{ display: 'block', fontSize: 14, fontWeight: 400, color: '#777' }}>{dish.nameEn}</span>}</h3>
           <span style={{ fontSize: 19, fontWeight: 700, color: '#d4380d', whiteSpace: 'nowrap' }}>{yuan(dish.priceFen)}</span>
         </div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, fontSize: 14, color: '#555' }}>

@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Select, Space, Spin, Typography, type MenuProps } from 'antd';
-import { Route, Routes as RRoutes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes as RRoutes, useLocation, useNavigate } from 'react-router-dom';
 import { post } from '../api.ts';
 import { t, useLang } from '../i18n.ts';
 import { mobileRoutes } from '../mobile/routes.tsx';
@@ -15,7 +15,7 @@ export function Routes() {
   const location = useLocation();
   if (loading) return <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
   if (!me) return <Login />;
-  if (location.pathname.startsWith('/m')) return <RRoutes>{mobileRoutes()}</RRoutes>;
+  if (location.pathname === '/m' || location.pathname.startsWith('/m/')) return <RRoutes>{mobileRoutes()}</RRoutes>;
   return <Desktop />;
 }
 
@@ -24,6 +24,8 @@ function Desktop() {
   const navigate = useNavigate();
   const location = useLocation();
   const items = navItems().filter((n) => !n.permission || can(n.permission));
+  // A diner has nothing on the desktop: their place is the phone page.
+  if (location.pathname === '/' && items.every((n) => n.path === '/' || n.path === '/m')) return <Navigate to="/m" replace />;
   const groups = new Map<string, typeof items>();
   for (const n of items) groups.set(n.group ?? '', [...(groups.get(n.group ?? '') ?? []), n]);
   const menu: MenuProps['items'] = [...groups.entries()].flatMap(([g, list]): NonNullable<MenuProps['items']> => {

@@ -71,4 +71,17 @@ describe('ingredients', () => {
     expect((await admin.put(`/api/ingredients/${lib.tomato}`, { ...fields, energyKcal: 20 })).status).toBe(200);
     expect((await chef1.get(`/api/dishes?search=tomato-salad`)).body[0].nutrition.energyKcal).toBe(40);
   });
+
+  it('lets a canteen head agree their own prices with a bureau-wide supplier, for their canteen only', async () => {
+    const head1 = await t.as('head1');
+    const r = await head1.post('/api/price-lists', { supplierId: lib.supplier, name: '一食堂议价', validFrom: '2026-11-10', prices: [{ ingredientId: lib.egg, priceFen: 8000 }] });
+    expect(r.status).toBe(201);
+    expect(r.body.orgId).toBe(t.fx.orgs.k1);
+    expect((await head1.post('/api/price-lists', { supplierId: lib.supplier, orgId: t.fx.orgs.k2, name: 'x', validFrom: '2026-11-10', prices: [{ ingredientId: lib.egg, priceFen: 1 }] })).status).toBe(403);
+    const egg = (k: number, c: Client) => c.get(`/api/prices?canteenId=${k}&date=2026-11-20`).then((x) => x.body.find((p: { ingredientId: number }) => p.ingredientId === lib.egg).priceFen);
+    expect(await egg(t.fx.orgs.k1, head1)).toBe(8000);
+    expect(await egg(t.fx.orgs.k2, await t.as('head2'))).toBe(9000);
+    const lists = (await head1.get('/api/price-lists')).body;
+    expect(lists.find((l: { id: number }) => l.id === r.body.id).items).toBe(1);
+  });
 });

@@ -31,7 +31,7 @@ export async function listPlans(ctx: Ctx, q: { canteenId: number; from: string; 
       id: menuPlan.id, date: menuPlan.date, meal: menuPlan.meal, status: menuPlan.status, note: menuPlan.note,
       dishes: sql<number>`count(${menuItem.dishId})::int`,
       portions: sql<number>`coalesce(sum(${menuItem.portions}), 0)::int`,
-      revenueFen: sql<number>`coalesce(sum(${menuItem.portions}::bigint * ${menuItem.priceFen}), 0)::bigint`,
+      revenueFen: sql<number>`coalesce(sum(${menuItem.portions} * ${menuItem.priceFen}), 0)::int`,
     })
     .from(menuPlan).leftJoin(menuItem, eq(menuItem.planId, menuPlan.id))
     .where(and(eq(menuPlan.orgId, q.canteenId), gte(menuPlan.date, q.from), lte(menuPlan.date, q.to)))

@@ -67,6 +67,7 @@ describe('planning chain: dishes → menu plan → requisition', () => {
   it('is edited, submitted, refused to its author, sent back with a reason, and approved by the canteen head', async () => {
     const [list] = (await chef1.get(`/api/requisitions?canteenId=${t.fx.orgs.k1}`)).body;
     const id = list.id;
+    expect(list.lines).toBe(3);
     const edit = await chef1.put(`/api/requisitions/${id}/lines`, { lines: [{ ingredientId: lib.pork, qty: 70, note: '库里还有' }] });
     expect(edit.status).toBe(200);
     expect(edit.body.totalFen).toBe(70 * 1400 + 31800 + 27000);

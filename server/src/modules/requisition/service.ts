@@ -33,7 +33,7 @@ export async function listRequisitions(ctx: Ctx, q: { canteenId?: number; status
   const list = await ctx.db.select({
     id: requisition.id, orgId: requisition.orgId, no: requisition.no, dateFrom: requisition.dateFrom, dateTo: requisition.dateTo, status: requisition.status,
     totalFen: requisition.totalFen, createdBy: requisition.createdBy, createdAt: requisition.createdAt, decidedAt: requisition.decidedAt,
-    lines: sql<number>`(select count(*)::int from ${requisitionLine} where ${requisitionLine.requisitionId} = ${requisition.id})`,
+    lines: sql<number>`(select count(*)::int from ${requisitionLine} l where l.requisition_id = "requisition_requisition"."id")`,
   }).from(requisition).where(and(...conds)).orderBy(desc(requisition.createdAt), desc(requisition.id)).limit(300);
   const names = await personNames(ctx.db, list.map((r) => r.createdBy));
   return list.map((r) => ({ ...r, canteenName: ctx.tree.get(r.orgId)?.name, createdByName: names.get(r.createdBy) ?? null }));

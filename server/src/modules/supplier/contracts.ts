@@ -13,6 +13,8 @@ const isoDate = z.iso.date();
 
 export const PriceListInput = z.object({
   supplierId: z.number().int().positive(),
+  /** Owner of the list; defaults to the supplier's organisation, or the caller's canteen below it. */
+  orgId: z.number().int().positive().optional(),
   name: z.string().trim().min(1).max(100),
   validFrom: isoDate,
   validTo: isoDate.optional(),

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { rows } from '../../core/db.ts';
-import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { rejectOrSkip } from '../../core/excel.ts';
 import { ingredientsByCode, ingredientsByIds, ownerOrg, requireUsableBy } from '../ingredient/index.ts';
 import { priceSheet } from './adapters/file-price-feed.ts';
@@ -48,7 +48,7 @@ export async function listPriceLists(ctx: Ctx) {
   return ctx.db
     .select({ id: priceList.id, orgId: priceList.orgId, supplierId: priceList.supplierId, supplierName: supplier.name, name: priceList.name,
       validFrom: priceList.validFrom, validTo: priceList.validTo, source: priceList.source, createdAt: priceList.createdAt,
-      items: sql<number>`(select count(*)::int from ${price} where ${price.priceListId} = ${priceList.id})` })
+      items: sql<number>`(select count(*)::int from ${price} p where p.price_list_id = "supplier_price_list"."id")` })
     .from(priceList).innerJoin(supplier, eq(supplier.id, priceList.supplierId))
     .where(inArray(priceList.orgId, scope)).orderBy(desc(priceList.validFrom), desc(priceList.id)).limit(500);
 }
@@ -66,21 +66,34 @@ export async function getPriceList(ctx: Ctx, id: number) {
 }
 
 /** Stores a supplier's price list; the list belongs to the supplier's organisation and is used by everything below it. */
+/**
+ * Who owns a price list: the supplier's own organisation when the caller may write there, else the
+ * caller's canteen below it — a canteen may agree its own prices with a bureau-wide supplier.
+ */
+function priceListOwner(ctx: Ctx, supplierOrgId: number, orgId?: number): number {
+  const perm = P['supplier.price_list.write'];
+  const target = orgId ?? (ctx.access.can(perm, supplierOrgId) ? supplierOrgId : ctx.access.assignments.map((a) => a.orgId).find((o) => ctx.access.can(perm, o) && ctx.tree.isWithin(o, supplierOrgId)));
+  if (target === undefined) throw forbidden();
+  ctx.access.require(perm, target);
+  if (!ctx.tree.isWithin(target, supplierOrgId)) throw forbidden();
+  return target;
+}
+
 export async function savePriceList(ctx: Ctx, input: z.infer<typeof PriceListInput>, source: string) {
   const sup = await loadSupplier(ctx, input.supplierId);
-  ctx.access.require(P['supplier.price_list.write'], sup.orgId);
+  const owner = priceListOwner(ctx, sup.orgId, input.orgId);
   const seen = new Set<number>();
   for (const p of input.prices) {
     if (seen.has(p.ingredientId)) throw new AppError(422, 'duplicate_price', `价格表中食材 #${p.ingredientId} 重复`, `Ingredient #${p.ingredientId} appears twice`);
     seen.add(p.ingredientId);
   }
-  const ings = await requireUsableBy(ctx, sup.orgId, [...seen]);
+  const ings = await requireUsableBy(ctx, owner, [...seen]);
   const [list] = await ctx.db.insert(priceList).values({
-    orgId: sup.orgId, supplierId: sup.id, name: input.name, validFrom: input.validFrom, validTo: input.validTo ?? null, source, createdBy: ctx.user?.id ?? null, createdAt: ctx.now(),
+    orgId: owner, supplierId: sup.id, name: input.name, validFrom: input.validFrom, validTo: input.validTo ?? null, source, createdBy: ctx.user?.id ?? null, createdAt: ctx.now(),
   }).returning();
   const values = input.prices.map((p) => ({ priceListId: list!.id, ingredientId: p.ingredientId, priceFen: p.priceFen, gramsPerUnit: p.gramsPerUnit ?? ings.get(p.ingredientId)!.gramsPerUnit }));
   for (let i = 0; i < values.length; i += 1000) await ctx.db.insert(price).values(values.slice(i, i + 1000));
-  await audit(ctx, { orgId: sup.orgId, action: 'price_list.imported', entity: 'price_list', entityId: list!.id, after: { ...list, items: values.length } });
+  await audit(ctx, { orgId: owner, action: 'price_list.imported', entity: 'price_list', entityId: list!.id, after: { ...list, items: values.length } });
   return { ...list!, items: values.length };
 }
 
@@ -128,9 +141,9 @@ export async function priceableIngredients(ctx: Ctx, canteenId: number): Promise
 /** Turns a feed's quotes into a price list; unknown ingredient codes are row errors like any other. */
 export async function importFromFeed(ctx: Ctx, feed: PriceFeed, meta: { supplierId: number; name: string; validFrom: string; skipBadRows: boolean }) {
   const sup = await loadSupplier(ctx, meta.supplierId);
-  ctx.access.require(P['supplier.price_list.write'], sup.orgId);
+  const owner = priceListOwner(ctx, sup.orgId);
   const { quotes, errors } = await feed.quotes();
-  const byCode = await ingredientsByCode(ctx, sup.orgId);
+  const byCode = await ingredientsByCode(ctx, owner);
   const seen = new Set<number>();
   const prices: { ingredientId: number; priceFen: number; gramsPerUnit?: number }[] = [];
   for (const { row, quote } of quotes) {
@@ -143,6 +156,6 @@ export async function importFromFeed(ctx: Ctx, feed: PriceFeed, meta: { supplier
     }
   }
   const skipped = rejectOrSkip(errors, prices.length, meta.skipBadRows);
-  const list = await savePriceList(ctx, { supplierId: sup.id, name: meta.name, validFrom: meta.validFrom, prices }, feed.source);
+  const list = await savePriceList(ctx, { supplierId: sup.id, orgId: owner, name: meta.name, validFrom: meta.validFrom, prices }, feed.source);
   return { ...list, imported: prices.length, skipped };
 }

@@ -39,14 +39,14 @@ function DishList() {
   const [kind, setKind] = useState<string>('');
   const [season, setSeason] = useState<string | undefined>();
   const writable = can('dish.dish.write');
+  const q = new URLSearchParams();
+  if (search) q.set('search', search);
+  if (kind) q.set('kind', kind);
+  if (season) q.set('season', season);
+  if (canteenId) q.set('canteenId', String(canteenId));
   const load = async () => {
     setLoading(true);
     try {
-      const q = new URLSearchParams();
-      if (search) q.set('search', search);
-      if (kind) q.set('kind', kind);
-      if (season) q.set('season', season);
-      if (canteenId) q.set('canteenId', String(canteenId));
       setRows(await get<DishRow[]>(`/api/dishes?${q}`));
     } catch (e) {
       message.error((e as Error).message);
@@ -59,7 +59,7 @@ function DishList() {
   return (
     <Card title={t('菜品库', 'Dish library')} extra={(
       <Space wrap>
-        <ExportButton href="/api/dishes/export.xlsx" />
+        <ExportButton href={`/api/dishes/export.xlsx?${q}`} />
         {writable && <ImportButton url="/api/dishes/import" onDone={() => void load()} />}
         {writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>{t('新建菜品', 'New dish')}</Button>}
       </Space>
@@ -68,7 +68,7 @@ function DishList() {
         <Input.Search placeholder={t('按菜名或编码查找', 'Find by name or code')} aria-label={t('查找菜品', 'Find dishes')} allowClear onSearch={setSearch} style={{ width: 280 }} />
         <Segmented value={kind} onChange={(v) => setKind(String(v))}
           options={[{ value: '', label: t('全部', 'All') }, ...KINDS.map((k) => ({ value: k.value, label: t(k.zh, k.en) }))]} />
-        <Select allowClear placeholder={t('全部季节', 'Any season')} aria-label={t('季节筛选', 'Season filter')} style={{ width: 150 }} value={season} onChange={setSeason} options={seasonOptions()} />
+        <Select allowClear placeholder={t('全部季节', 'Any season')} aria-label={t('按季节筛选', 'Filter by season')} style={{ width: 150 }} value={season} onChange={setSeason} options={seasonOptions()} />
       </Space>
       <Typography.Paragraph type="secondary">
         {t(`共 ${rows.length} 道菜。成本按当前食堂今天的最低报价计算；成本超过售价 60% 的标红（${high} 道）。营养为每份。`,
@@ -80,8 +80,8 @@ function DishList() {
           { title: '', width: 76, render: (_, r) => <DishThumb id={r.id} hasPhoto={r.hasPhoto} version={r.updatedAt} /> },
           { title: t('菜名', 'Dish'), dataIndex: 'name', width: 200, render: (v, r) => (
             <div>
-              <Link to={String(r.id)} style={{ fontSize: 16 }}>{v}</Link>{!r.active && <Tag style={{ marginLeft: 6 }}>{t('停用', 'Inactive')}</Tag>}
-              <div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.code}</Typography.Text></div>
+              <Link to={String(r.id)} style={{ fontSize: 16 }}>{t(v, r.nameEn || v)}</Link>{!r.active && <Tag style={{ marginLeft: 6 }}>{t('停用', 'Inactive')}</Tag>}
+              <div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.code}{t('', ` · ${v}`)}</Typography.Text></div>
             </div>
           ) },
           { title: t('类别', 'Kind'), dataIndex: 'kind', width: 90, render: (v) => <Tag color={kindColor(v)}>{kindLabel(v)}</Tag> },

@@ -6,7 +6,7 @@ import { t } from '../../i18n.ts';
 import { Plain } from './shared.tsx';
 
 export interface RowError { sheet: string; row: number; column?: string; message: string }
-export interface ImportResult { imported: number; skipped: RowError[] }
+export interface ImportResult { imported: number; skipped: RowError[]; created?: number; updated?: number }
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
@@ -17,7 +17,7 @@ interface Pending { file: File; fields: Record<string, string> }
  * the file its row errors are listed, and the user may import again skipping the bad rows.
  * Returns `run(file, fields)` and the dialogs to render.
  */
-export function useImport(url: string, onDone: (r: ImportResult) => void) {
+export function useImport(url: string, onDone: (r: ImportResult) => void, onError?: (message: string) => void) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -30,12 +30,15 @@ export function useImport(url: string, onDone: (r: ImportResult) => void) {
     for (const [k, v] of Object.entries(p.fields)) body.append(k, v);
     body.append('skipBadRows', skipBadRows ? 'true' : 'false');
     setBusy(true);
+    onError?.('');
     try {
       const r = await post<ImportResult>(url, body);
-      const result = { imported: r?.imported ?? 0, skipped: r?.skipped ?? [] };
+      const result = { ...r, imported: r?.imported ?? 0, skipped: r?.skipped ?? [] };
       setRejected(null);
       setPending(null);
-      message.success(t(`已导入 ${result.imported} 行`, `Imported ${result.imported} rows`));
+      const detail = typeof r?.created === 'number' && typeof r?.updated === 'number'
+        ? t(`（新增 ${r.created}，更新 ${r.updated}）`, ` (${r.created} new, ${r.updated} updated)`) : '';
+      message.success(t(`已导入 ${result.imported} 行${detail}`, `Imported ${result.imported} rows${detail}`));
       if (result.skipped.length) setReport(result);
       onDone(result);
     } catch (e) {
@@ -43,6 +46,8 @@ export function useImport(url: string, onDone: (r: ImportResult) => void) {
       if (e instanceof ApiError && Array.isArray(errors) && errors.length) {
         setPending(p);
         setRejected({ message: e.message, errors, canSkip: e.code === 'import_rejected' });
+      } else if (onError) {
+        onError((e as Error).message);
       } else {
         message.error((e as Error).message);
       }

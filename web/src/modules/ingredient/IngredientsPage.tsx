@@ -36,13 +36,13 @@ export function IngredientsPage() {
   const limitWritable = can('ingredient.stock_limit.write') && !!canteenId;
   const canteenName = me?.canteens.find((c) => c.id === canteenId)?.name;
 
+  const q = new URLSearchParams();
+  if (search) q.set('search', search);
+  if (category) q.set('category', category);
+  if (canteenId) q.set('canteenId', String(canteenId));
   const load = async () => {
     setLoading(true);
     try {
-      const q = new URLSearchParams();
-      if (search) q.set('search', search);
-      if (category) q.set('category', category);
-      if (canteenId) q.set('canteenId', String(canteenId));
       setRows(await get<Ingredient[]>(`/api/ingredients?${q}`));
     } catch (e) {
       message.error((e as Error).message);
@@ -57,14 +57,14 @@ export function IngredientsPage() {
     <Plain>
       <Card title={t('食材', 'Ingredients')} extra={(
         <Space wrap>
-          <ExportButton href="/api/ingredients/export.xlsx" />
+          <ExportButton href={`/api/ingredients/export.xlsx?${q}`} />
           {writable && <ImportButton url="/api/ingredients/import" onDone={() => void load()} />}
           {writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('新建食材', 'New ingredient')}</Button>}
         </Space>
       )}>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search placeholder={t('按名称或编码查找', 'Find by name or code')} aria-label={t('查找食材', 'Find ingredients')} allowClear onSearch={setSearch} style={{ width: 300 }} />
-          <Select allowClear placeholder={t('全部类别', 'All categories')} aria-label={t('类别筛选', 'Category filter')} style={{ width: 180 }} value={category} onChange={setCategory} options={categoryOptions()} />
+          <Select allowClear placeholder={t('全部类别', 'All categories')} aria-label={t('按分类筛选', 'Filter by category')} style={{ width: 180 }} value={category} onChange={setCategory} options={categoryOptions()} />
           <Typography.Text type="secondary">{t(`共 ${rows.length} 种；营养成分按每 100 克可食部计${canteenName ? `；库存上下限为${canteenName}的设置` : ''}`, `${rows.length} items; nutrition per 100 g edible portion${canteenName ? `; stock limits are those of ${canteenName}` : ''}`)}</Typography.Text>
         </Space>
         <Table rowKey="id" loading={loading} dataSource={rows} size="middle" scroll={{ x: 1350 }} pagination={{ pageSize: 50, showSizeChanger: false }}
@@ -111,7 +111,8 @@ function IngredientModal({ editing, onClose }: { editing: Ingredient | 'new'; on
     ? { active: true, purchaseUnit: 'jin', gramsPerUnit: 500, shelfLifeDays: 3, energyKcal: 0, proteinG: 0, fatG: 0, carbohydrateG: 0, fibreG: 0, sodiumMg: 0, nameEn: '', source: '' }
     : editing;
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = {
       code: v.code, name: v.name, nameEn: v.nameEn ?? '', category: v.category, purchaseUnit: v.purchaseUnit, gramsPerUnit: v.gramsPerUnit, shelfLifeDays: v.shelfLifeDays,
       energyKcal: v.energyKcal, proteinG: v.proteinG, fatG: v.fatG, carbohydrateG: v.carbohydrateG, fibreG: v.fibreG, sodiumMg: v.sodiumMg, source: v.source ?? '', active: v.active,
@@ -185,7 +186,8 @@ function StockLimitModal({ ingredient, canteenId, canteenName, onClose }: { ingr
     setFactor(f);
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const minG = Math.round((v.min ?? 0) * factor);
     const maxG = Math.round((v.max ?? 0) * factor);
     setBusy(true);

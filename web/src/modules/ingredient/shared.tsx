@@ -1,6 +1,6 @@
-import { ConfigProvider, type FormInstance } from 'antd';
+import { ConfigProvider, DatePicker, type DatePickerProps, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
 import { t } from '../../i18n.ts';
 
@@ -96,4 +96,16 @@ export const dateTime = (v: string | null | undefined) => (v ? dayjs(v).format('
  */
 export function Plain({ children }: { children: ReactNode }) {
   return <ConfigProvider button={{ autoInsertSpace: false }}>{children}</ConfigProvider>;
+}
+
+/**
+ * A date picker whose calendar also closes on Enter when the typed date is unchanged, so the
+ * calendar never stays open over the buttons below it.
+ */
+export function DateInput(props: DatePickerProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <DatePicker {...props} open={open} onOpenChange={(o) => { setOpen(o); props.onOpenChange?.(o); }}
+      onKeyDown={(e, prevent) => { if (e.key === 'Enter' || e.key === 'Escape') setOpen(false); props.onKeyDown?.(e, prevent); }} />
+  );
 }

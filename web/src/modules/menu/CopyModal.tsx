@@ -17,7 +17,8 @@ export function CopyModal({ canteenId, initial, onClose }: { canteenId: number; 
   const days = (Form.useWatch('days', form) ?? initial.days) as 1 | 7;
   const from = dayjs(initial.from);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const fromDate = (days === 7 ? mondayOf(v.from as Dayjs) : (v.from as Dayjs)).format('YYYY-MM-DD');
     const toDate = (days === 7 ? mondayOf(v.to as Dayjs) : (v.to as Dayjs)).format('YYYY-MM-DD');
     setBusy(true);

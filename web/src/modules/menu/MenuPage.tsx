@@ -90,7 +90,7 @@ function WeekView() {
               </div>
             ))}
             {MEALS.map((m) => (
-              <MealRow key={m.value} meal={m.value} days={days} planOf={planOf} onOpen={(date) => navigate(`plan/${date}/${m.value}`)} />
+              <MealRow key={m.value} meal={m.value} days={days} planOf={planOf} canPlan={can('menu.plan.write')} onOpen={(date) => navigate(`plan/${date}/${m.value}`)} />
             ))}
           </div>
         </div>
@@ -101,7 +101,7 @@ function WeekView() {
   );
 }
 
-function MealRow({ meal, days, planOf, onOpen }: { meal: string; days: string[]; planOf: (d: string, m: string) => PlanSummary | undefined; onOpen: (date: string) => void }) {
+function MealRow({ meal, days, planOf, canPlan, onOpen }: { meal: string; days: string[]; planOf: (d: string, m: string) => PlanSummary | undefined; canPlan: boolean; onOpen: (date: string) => void }) {
   return (
     <>
       <div style={{ display: 'grid', placeItems: 'center', fontWeight: 600, fontSize: 17, background: '#fafafa', borderRadius: 8 }}>{mealLabel(meal)}</div>
@@ -121,7 +121,7 @@ function MealRow({ meal, days, planOf, onOpen }: { meal: string; days: string[];
                 <div><b>{p.dishes}</b> {t('道菜', 'dishes')}</div>
                 <div style={{ color: '#666', fontSize: 14 }}>{p.portions} {t('份', 'portions')} · {yuan(Number(p.revenueFen))}</div>
               </div>
-            ) : <div style={{ marginTop: 6, color: '#999' }}>+ {t('排菜', 'Plan')}</div>}
+            ) : canPlan && <div style={{ marginTop: 6, color: '#999' }}>+ {t('排菜', 'Plan')}</div>}
           </button>
         );
       })}

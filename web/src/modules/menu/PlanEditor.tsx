@@ -49,7 +49,7 @@ export function PlanEditor() {
       const byId = new Map(dishList.map((d) => [d.id, d]));
       const its: Item[] = full ? full.items.map((i) => ({ dishId: i.dishId, portions: i.portions, priceFen: i.priceFen })) : [];
       // Must-serve dishes go in first, whether the plan is new or they were set after it was made.
-      const missing = full?.status === 'published' ? [] : mustIds.filter((id) => !its.some((i) => i.dishId === id));
+      const missing = full?.status === 'published' || !can('menu.plan.write') ? [] : mustIds.filter((id) => !its.some((i) => i.dishId === id));
       const defaultPortions = its[0]?.portions ?? DEFAULT_PORTIONS;
       its.unshift(...missing.map((id) => ({ dishId: id, portions: defaultPortions, priceFen: byId.get(id)?.priceFen ?? 0 })));
       setPlan(full);
@@ -143,7 +143,7 @@ export function PlanEditor() {
   const actions = (
     <Space wrap>
       {editable && <Button size="large" loading={busy === 'save'} onClick={() => run('save', async () => { await save(); })}>{t('保存草稿', 'Save draft')}</Button>}
-      {!published && can('menu.plan.publish') && <Button size="large" type="primary" loading={busy === 'publish'} onClick={publish}>{t('发布', 'Publish')}</Button>}
+      {!published && can('menu.plan.publish') && (plan || can('menu.plan.write')) && <Button size="large" type="primary" loading={busy === 'publish'} onClick={publish}>{t('发布', 'Publish')}</Button>}
       {published && can('menu.plan.publish') && <Button size="large" danger loading={busy === 'withdraw'} onClick={withdraw}>{t('撤回发布', 'Withdraw')}</Button>}
     </Space>
   );

@@ -194,16 +194,17 @@ export function RequisitionDetail() {
           </Space>
         )}
       </Card>
-      <Card style={{ marginBottom: 24 }}>
+      {/* The next step stays in view however long the list: the bar sticks to the bottom of the window. */}
+      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 100, boxShadow: '0 -4px 12px rgba(0,0,0,.08)' }}>
         <Form layout="vertical">
           {(editable || req.note) && (
-            <Form.Item label={t('请购说明', 'Note')}>
-              <Input.TextArea rows={2} maxLength={500} value={note} disabled={!editable} onChange={(e) => setNote(e.target.value)} />
+            <Form.Item label={t('请购说明', 'Note')} style={{ marginBottom: 12 }}>
+              <Input.TextArea rows={1} maxLength={500} value={note} disabled={!editable} onChange={(e) => setNote(e.target.value)} />
             </Form.Item>
           )}
           {req.status === 'submitted' && approver && !own && !rejecting && (
-            <Form.Item label={t('审核意见', 'Comment')} extra={t('选填；退回时必须写明原因', 'Optional; a reason is required to send it back')}>
-              <Input.TextArea rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <Form.Item label={t('审核意见', 'Comment')} extra={t('选填；退回时必须写明原因', 'Optional; a reason is required to send it back')} style={{ marginBottom: 12 }}>
+              <Input.TextArea rows={1} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
             </Form.Item>
           )}
         </Form>
@@ -211,17 +212,23 @@ export function RequisitionDetail() {
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('不能审核自己生成的请购单，请由其他负责人审核。', 'You cannot decide on a requisition you generated.')} />
         )}
         {!rejecting && (
-          <Space wrap>
-            {editable && <Button size="large" disabled={!dirty} loading={busy === 'save'} onClick={saveLines}>{t('保存修改', 'Save changes')}</Button>}
-            {editable && <Button size="large" type="primary" loading={busy === 'submit'} onClick={submit}>{t('提交审核', 'Submit for approval')}</Button>}
-            {req.status === 'submitted' && approver && !own && (
-              <>
-                <Button size="large" type="primary" loading={busy === 'approve'} onClick={approve}>{t('审核通过', 'Approve')}</Button>
-                <Button size="large" danger onClick={() => setRejecting(true)}>{t('退回', 'Send back')}</Button>
-              </>
-            )}
-            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print')}>{t('打印', 'Print')}</Button>
-          </Space>
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}>
+            <Space wrap>
+              {editable && <Button size="large" disabled={!dirty} loading={busy === 'save'} onClick={saveLines}>{t('保存修改', 'Save changes')}</Button>}
+              {editable && <Button size="large" type="primary" loading={busy === 'submit'} onClick={submit}>{t('提交审核', 'Submit for approval')}</Button>}
+              {req.status === 'submitted' && approver && !own && (
+                <>
+                  <Button size="large" type="primary" loading={busy === 'approve'} onClick={approve}>{t('审核通过', 'Approve')}</Button>
+                  <Button size="large" danger onClick={() => setRejecting(true)}>{t('退回', 'Send back')}</Button>
+                </>
+              )}
+              <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print')}>{t('打印', 'Print')}</Button>
+            </Space>
+            <Typography.Text style={{ fontSize: 17 }}>
+              {dirty && <Tag color="processing">{t('有未保存的修改', 'Unsaved changes')}</Tag>}
+              {t('合计', 'Total')} <b>{yuan(total)}</b>
+            </Typography.Text>
+          </div>
         )}
       </Card>
       {rejecting && (
@@ -243,7 +250,7 @@ function RejectModal({ initial, busy, onClose, onReject }: { initial: string; bu
       footer={(
         <Space>
           <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
-          <Button type="primary" danger loading={busy} onClick={async () => { const v = await form.validateFields(); await onReject(v.reason.trim()); }}>{t('退回', 'Send back')}</Button>
+          <Button type="primary" danger loading={busy} onClick={async () => { const v = await form.validateFields().catch(() => null); if (v) await onReject(v.reason.trim()); }}>{t('退回', 'Send back')}</Button>
         </Space>
       )}>
       <Form form={form} layout="vertical" initialValues={{ reason: initial }}>

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Modal, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Modal, Segmented, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError, get, post, yuan } from '../../api.ts';
 import { t } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
-import { dateTime, Plain } from '../ingredient/shared.tsx';
+import { DateInput, dateTime, Plain } from '../ingredient/shared.tsx';
 import { RequisitionDetail } from './RequisitionDetail.tsx';
 import { RequisitionPrint } from './RequisitionPrint.tsx';
 import { rangeText, STATUSES, statusTag } from './status.tsx';
@@ -89,8 +89,10 @@ function GenerateModal({ canteenId, canteenName, onClose, onCreated }: { canteen
   const [error, setError] = useState<{ text: string; links: { id: number; no: string }[] } | null>(null);
   const tomorrow = dayjs().add(1, 'day');
   const submit = async () => {
-    const v = await form.validateFields();
-    const [from, to] = v.range as [Dayjs, Dayjs];
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    const from = v.from as Dayjs;
+    const to = v.to as Dayjs;
     setBusy(true);
     setError(null);
     try {
@@ -105,7 +107,7 @@ function GenerateModal({ canteenId, canteenName, onClose, onCreated }: { canteen
     }
   };
   return (
-    <Modal open title={t('生成请购单', 'Generate requisition')} onCancel={onClose}
+    <Modal open width={600} title={t('生成请购单', 'Generate requisition')} onCancel={onClose}
       footer={(
         <Space>
           <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
@@ -120,17 +122,38 @@ function GenerateModal({ canteenId, canteenName, onClose, onCreated }: { canteen
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error.text}
           description={error.links.length > 0 && <Space wrap>{error.links.map((l) => <Link key={l.id} to={`/requisitions/${l.id}`}>{t('打开', 'Open')} {l.no}</Link>)}</Space>} />
       )}
-      <Form form={form} layout="vertical" initialValues={{ range: [tomorrow, tomorrow] }}>
-        <Form.Item name="range" label={t('用料日期', 'For dates')} rules={[{ required: true, message: t('请选择日期', 'Choose the dates') }, {
-          validator: (_, v?: [Dayjs, Dayjs]) => (v && v[1].diff(v[0], 'day') > 30 ? Promise.reject(new Error(t('一张请购单最多覆盖 31 天', 'At most 31 days per requisition'))) : Promise.resolve()),
-        }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Space wrap>
-          <Button size="small" onClick={() => form.setFieldValue('range', [tomorrow, tomorrow])}>{t('明天', 'Tomorrow')}</Button>
-          <Button size="small" onClick={() => form.setFieldValue('range', [dayjs(), dayjs()])}>{t('今天', 'Today')}</Button>
-          <Button size="small" onClick={() => form.setFieldValue('range', [tomorrow, tomorrow.add(6, 'day')])}>{t('未来 7 天', 'Next 7 days')}</Button>
-        </Space>
+      <Form form={form} layout="vertical" initialValues={{ from: tomorrow, to: tomorrow }}
+        onValuesChange={(changed: { from?: Dayjs }) => {
+          const to = form.getFieldValue('to') as Dayjs | undefined;
+          if (changed.from && (!to || to.isBefore(changed.from, 'day'))) form.setFieldValue('to', changed.from);
+          setError(null);
+          void form.validateFields(['to']).catch(() => undefined);
+        }}>
+        {/* Dates on the left, quick choices on the right: an open calendar never covers the buttons below. */}
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24, alignItems: 'flex-start' }}>
+          <div style={{ width: 240 }}>
+            <Form.Item name="from" label={t('开始日期', 'From')} rules={[{ required: true, message: t('请选择开始日期', 'Choose the first day') }]}>
+              <DateInput style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="to" label={t('结束日期', 'To')} dependencies={['from']} rules={[{ required: true, message: t('请选择结束日期', 'Choose the last day') }, ({ getFieldValue }) => ({
+              validator: (_, v?: Dayjs) => {
+                const from = getFieldValue('from') as Dayjs | undefined;
+                if (!v || !from) return Promise.resolve();
+                if (v.isBefore(from, 'day')) return Promise.reject(new Error(t('结束日期早于开始日期', 'Ends before it starts')));
+                if (v.diff(from, 'day') > 30) return Promise.reject(new Error(t('一张请购单最多覆盖 31 天', 'At most 31 days per requisition')));
+                return Promise.resolve();
+              },
+            })]}>
+              <DateInput style={{ width: '100%' }} />
+            </Form.Item>
+          </div>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 8, paddingTop: 30 }}>
+            <Typography.Text type="secondary">{t('快速选择', 'Quick choice')}</Typography.Text>
+            <Button onClick={() => form.setFieldsValue({ from: tomorrow, to: tomorrow })}>{t('明天', 'Tomorrow')}</Button>
+            <Button onClick={() => form.setFieldsValue({ from: dayjs(), to: dayjs() })}>{t('今天', 'Today')}</Button>
+            <Button onClick={() => form.setFieldsValue({ from: tomorrow, to: tomorrow.add(6, 'day') })}>{t('未来 7 天', 'Next 7 days')}</Button>
+          </div>
+        </div>
       </Form>
     </Modal>
   );

@@ -14,7 +14,7 @@ interface PriceList { id: number; supplierId: number; supplierName: string; name
 interface PriceLine { ingredientId: number; code: string; name: string; purchaseUnit: string; priceFen: number; gramsPerUnit: number }
 interface Quote { ingredientId: number; supplierId: number; supplierName: string; priceFen: number; gramsPerUnit: number; priceListId: number }
 
-const sourceLabel = (s: string) => ({ manual: t('手工录入', 'Entered'), import: t('表格导入', 'Imported'), excel: t('表格导入', 'Imported'), feed: t('食采云', 'Price feed') } as Record<string, string>)[s] ?? s;
+const sourceLabel = (s: string) => ({ manual: t('手工录入', 'Entered'), import: t('表格导入', 'Imported'), excel: t('表格导入', 'Imported'), file: t('表格导入', 'Imported'), feed: t('食采云', 'Price feed') } as Record<string, string>)[s] ?? s;
 /** Price per kg from a price per unit, for comparing suppliers who sell in different units. */
 const perKg = (priceFen: number, gramsPerUnit: number) => yuan(Math.round((priceFen * 1000) / gramsPerUnit));
 
@@ -23,7 +23,7 @@ export function SuppliersPage() {
   return (
     <Plain>
       <Card title={t('供应商与价格', 'Suppliers and prices')}>
-        <Tabs items={[
+        <Tabs destroyOnHidden items={[
           { key: 'suppliers', label: t('供应商', 'Suppliers'), children: <SupplierTab /> },
           { key: 'lists', label: t('价格表', 'Price lists'), children: <PriceListTab writable={can('supplier.price_list.write')} /> },
           { key: 'today', label: t('今日价格', "Today's prices"), children: <TodayTab /> },
@@ -69,7 +69,8 @@ function SupplierModal({ editing, onClose }: { editing: Supplier | 'new'; onClos
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = { code: v.code, name: v.name, contact: v.contact ?? '', phone: v.phone ?? '', active: v.active };
     setBusy(true);
     setError(null);
@@ -119,7 +120,7 @@ function PriceListTab({ writable }: { writable: boolean }) {
       )}
       <Table rowKey="id" dataSource={rows} pagination={{ pageSize: 30, showSizeChanger: false }} onRow={(r) => ({ onDoubleClick: () => setOpen(r) })} columns={[
         { title: t('价格表', 'Price list'), dataIndex: 'name', render: (v, r) => <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r)}>{v}</Button> },
-        { title: t('供应商', 'Supplier'), dataIndex: 'supplierName' },
+        { title: t('供应商', 'Supplier'), dataIndex: 'supplierName', width: 240 },
         { title: t('生效日期', 'Valid from'), dataIndex: 'validFrom', width: 130 },
         { title: t('截止日期', 'Valid to'), dataIndex: 'validTo', width: 130, render: (v) => v ?? t('长期', 'open') },
         { title: t('状态', 'Status'), width: 100, render: (_, r) => (r.validFrom > today ? <Tag color="blue">{t('未生效', 'Upcoming')}</Tag>
@@ -171,7 +172,8 @@ function PriceImportModal({ onClose }: { onClose: (done: boolean) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const { run, busy, node } = useImport('/api/price-lists/import', () => onClose(true));
+  const [error, setError] = useState('');
+  const { run, busy, node } = useImport('/api/price-lists/import', () => onClose(true), setError);
   useEffect(() => { void get<Supplier[]>('/api/suppliers').then(setSuppliers).catch(() => undefined); }, []);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -189,9 +191,10 @@ function PriceImportModal({ onClose }: { onClose: (done: boolean) => void }) {
           </Space>
         )}>
         <Typography.Paragraph type="secondary">
-          {t('表格每行一种食材：食材编码或名称、单价（元）、可选的每单位克数。新价格表自生效日期起取代该供应商之前的价格表。',
-            'One ingredient per row: ingredient code or name, price (yuan), optionally grams per unit. From its start date the new list replaces the supplier\'s earlier ones.')}
+          {t('Excel 或 CSV，每行一种食材，列为：食材编码、食材名称（可选）、单价元、每单位克数（可选，默认按食材的采购单位）。食材编码可在「食材」页导出查看。自生效日期起，新价格表取代该供应商之前的报价。',
+            'Excel or CSV, one ingredient per row with the columns: ingredient code, ingredient name (optional), unit price yuan, grams per unit (optional; defaults to the ingredient\'s unit). Export the ingredients to see their codes. From its start date the new list replaces the supplier\'s earlier quotes.')}
         </Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" initialValues={{ validFrom: dayjs().add(1, 'day') }}>
           <Form.Item name="supplierId" label={t('供应商', 'Supplier')} rules={[{ required: true, message: t('请选择供应商', 'Choose a supplier') }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={suppliers.filter((s) => s.active).map((s) => ({ value: s.id, label: `${s.name}（${s.code}）` }))}
