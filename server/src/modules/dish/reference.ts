@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readDataCsv } from '../../core/csv-file.ts';
 import type { DishInput } from './contracts.ts';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data');
 
 /** The shipped dish library with standard recipes; ingredient codes refer to the reference ingredients. */
 export function referenceDishes(): (Omit<DishInput, 'recipe' | 'orgId' | 'active'> & { recipe: { ingredientCode: string; netG: number; yieldPct: number }[] })[] {

@@ -4,7 +4,7 @@ import { readDataCsv } from '../../core/csv-file.ts';
 import type { IngredientInput } from './contracts.ts';
 import type { PurchaseUnit } from './units.ts';
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference-ingredients.csv');
+const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data/reference-ingredients.csv');
 
 /** The shipped reference set: 170+ common canteen ingredients, nutrition per 100 g from USDA FoodData Central. */
 export function referenceIngredients(): (Omit<IngredientInput, 'orgId' | 'active'> & { referencePriceFen: number })[] {
