@@ -13,7 +13,7 @@ export const IngredientInput = z.object({
   purchaseUnit: z.enum(PURCHASE_UNIT_KEYS),
   gramsPerUnit: z.number().int().min(1).max(1_000_000),
   shelfLifeDays: z.number().int().min(0).max(3650),
-  energyKcal: nutrient(900),
+  energyKcal: nutrient(950),
   proteinG: nutrient(100),
   fatG: nutrient(100),
   carbohydrateG: nutrient(100),

@@ -29,7 +29,7 @@ const IngredientRow = z.object({
   purchaseUnit: unit,
   gramsPerUnit: z.coerce.number().int().min(1).max(1_000_000),
   shelfLifeDays: z.coerce.number().int().min(0).max(3650),
-  energyKcal: num(900), proteinG: num(100), fatG: num(100), carbohydrateG: num(100), fibreG: num(100), sodiumMg: num(40000),
+  energyKcal: num(950), proteinG: num(100), fatG: num(100), carbohydrateG: num(100), fibreG: num(100), sodiumMg: num(40000),
   source: z.coerce.string().trim().max(200).default(''),
 }).refine((v) => PURCHASE_UNITS[v.purchaseUnit].grams === null || PURCHASE_UNITS[v.purchaseUnit].grams === v.gramsPerUnit, {
   path: ['gramsPerUnit'], message: '千克=1000 克，斤=500 克 / kg is 1000 g and jin is 500 g',
