@@ -7,7 +7,7 @@ import type { Platform } from './core/context.ts';
 import { createApp, mountOpenApi, type App } from './core/http.ts';
 import { adminRoutes } from './modules/admin/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
-import { ingredientRoutes } from './modules/ingredient/index.ts';
+import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
 import { requisitionRoutes } from './modules/requisition/index.ts';
 import { supplierRoutes } from './modules/supplier/index.ts';
@@ -19,6 +19,7 @@ const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-di
 /** Every module registers its routes here; this is the one list of what the platform serves. */
 export function buildApp(platform: Platform): App {
   const app = createApp(platform);
+  ingredientReactions(platform);
   dishReactions(platform);
   authRoutes(app);
   adminRoutes(app);

@@ -3,6 +3,7 @@ import { audit } from '../../core/audit.ts';
 import type { Ctx, Platform } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { requireOwnedAbove } from '../../core/ownership.ts';
+import { ReadCache } from '../../core/read-cache.ts';
 import type { RowError } from '../../core/excel.ts';
 import { ingredientsByCode, ingredientsByIds, nutritionOf, ownerOrg, requireUsableBy, type Nutrients } from '../ingredient/index.ts';
 import { pricesFor } from '../supplier/index.ts';
@@ -19,30 +20,32 @@ const WHAT = { zh: '菜品', en: 'Dish' };
 export const businessDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
- * Recipes and nutrition per dish, kept in memory: every menu, diner's page and requisition reads
- * them and they change rarely. Forgotten at once by a recipe change in this module, and again after
- * commit on `dish.changed` / `ingredient.changed`, so a concurrent reader cannot keep old values.
+ * Dishes, and recipes with nutrition per dish, are read by every menu, diner's page and requisition
+ * and change rarely: cached (core/read-cache.ts), cleared on any dish or ingredient change.
  */
-const factsByPlatform = new WeakMap<Platform, Map<number, { recipe: RecipeLine[]; nutrition: Nutrients }>>();
 export const DISH_CHANGED = 'dish.changed';
+const dishCache = new ReadCache<Dish>();
+const factsCache = new ReadCache<{ recipe: RecipeLine[]; nutrition: Nutrients }>();
 
 export function forgetDishFacts(platform: Platform): void {
-  factsByPlatform.delete(platform);
+  dishCache.clear(platform);
+  factsCache.clear(platform);
 }
 
-async function dishFacts(ctx: Ctx, dishIds: number[]) {
-  let cache = factsByPlatform.get(ctx.platform);
-  if (!cache) factsByPlatform.set(ctx.platform, (cache = new Map()));
-  const missing = [...new Set(dishIds)].filter((id) => !cache.has(id));
-  if (missing.length) {
+function dishChanged(ctx: Ctx, dishId: number) {
+  forgetDishFacts(ctx.platform);
+  ctx.emit(DISH_CHANGED, { dishId });
+}
+
+function dishFacts(ctx: Ctx, dishIds: number[]) {
+  return factsCache.get(ctx, dishIds, async (missing) => {
     const lines = await ctx.db.select().from(recipeLine).where(inArray(recipeLine.dishId, missing)).orderBy(asc(recipeLine.dishId), asc(recipeLine.position));
     const ings = await ingredientsByIds(ctx, lines.map((l) => l.ingredientId));
-    for (const id of missing) {
+    return new Map(missing.map((id) => {
       const recipe = lines.filter((l) => l.dishId === id).map((l) => ({ ingredientId: l.ingredientId, netG: l.netG, yieldPct: l.yieldPct }));
-      cache.set(id, { recipe, nutrition: nutritionOf(recipe.map((l) => ({ netG: l.netG, per100g: ings.get(l.ingredientId)! }))) });
-    }
-  }
-  return cache;
+      return [id, { recipe, nutrition: nutritionOf(recipe.map((l) => ({ netG: l.netG, per100g: ings.get(l.ingredientId)! }))) }];
+    }));
+  });
 }
 
 export async function recipesFor(ctx: Ctx, dishIds: number[]): Promise<Map<number, RecipeLine[]>> {
@@ -105,8 +108,7 @@ export async function getDish(ctx: Ctx, id: number, q: { canteenId?: number; dat
 async function writeRecipe(ctx: Ctx, dishId: number, recipe: RecipeLine[]) {
   await ctx.db.delete(recipeLine).where(eq(recipeLine.dishId, dishId));
   await ctx.db.insert(recipeLine).values(recipe.map((l, position) => ({ dishId, ...l, position })));
-  forgetDishFacts(ctx.platform);
-  ctx.emit(DISH_CHANGED, { dishId });
+  dishChanged(ctx, dishId);
 }
 
 export async function createDish(ctx: Ctx, input: DishInput) {
@@ -148,6 +150,7 @@ export async function setPhoto(ctx: Ctx, id: number, file: { type: string; bytes
   await ctx.db.insert(dishPhoto).values({ dishId: id, mime: file.type, dataBase64: file.bytes.toString('base64'), updatedAt: ctx.now() })
     .onConflictDoUpdate({ target: dishPhoto.dishId, set: { mime: file.type, dataBase64: file.bytes.toString('base64'), updatedAt: ctx.now() } });
   await ctx.db.update(dish).set({ hasPhoto: true, updatedAt: ctx.now() }).where(eq(dish.id, id));
+  dishChanged(ctx, id);
   await audit(ctx, { orgId: d.orgId, action: 'dish.photo_set', entity: 'dish', entityId: id, after: { mime: file.type, bytes: file.bytes.length } });
   return { ok: true };
 }
@@ -163,9 +166,10 @@ export async function getPhoto(ctx: Ctx, id: number) {
 
 /** For other modules: dishes by id, without access checks (the caller owns the referring record). */
 export async function dishesByIds(ctx: Ctx, ids: number[]): Promise<Map<number, Dish>> {
-  if (!ids.length) return new Map();
-  const list = await ctx.db.select().from(dish).where(inArray(dish.id, [...new Set(ids)]));
-  return new Map(list.map((d) => [d.id, d]));
+  return dishCache.get(ctx, ids, async (missing) => {
+    const list = await ctx.db.select().from(dish).where(inArray(dish.id, missing));
+    return new Map(list.map((d) => [d.id, d]));
+  });
 }
 
 /** For other modules: the dishes must be owned by `orgId` or an organisation above it. */

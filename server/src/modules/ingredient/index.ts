@@ -5,3 +5,4 @@ export { energyShares, nutritionOf, zeroNutrients, NUTRIENT_KEYS, type Nutrients
 export { PURCHASE_UNITS, parseUnit, type PurchaseUnit } from './units.ts';
 export { upsertIngredients } from './service.ts';
 export { referenceIngredients } from './reference.ts';
+export { ingredientReactions } from './reactions.ts';

@@ -3,12 +3,14 @@ import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import { requireOwnedAbove } from '../../core/ownership.ts';
+import { ReadCache } from '../../core/read-cache.ts';
 import type { IngredientInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import { ingredient, stockLimit } from './schema.ts';
 
 export type Ingredient = typeof ingredient.$inferSelect;
 export const INGREDIENT_CHANGED = 'ingredient.changed';
+export const ingredientCache = new ReadCache<Ingredient>();
 const WHAT = { zh: '食材', en: 'Ingredient' };
 
 /** The org a new record belongs to: the one named, else the caller's own organisation where they may write. */
@@ -46,6 +48,7 @@ export async function createIngredient(ctx: Ctx, input: IngredientInput) {
   if (dup) throw conflict('ingredient_code_taken', `食材编码 ${input.code} 已存在`, `Ingredient code ${input.code} already exists`);
   const [row] = await ctx.db.insert(ingredient).values({ ...input, orgId, updatedAt: ctx.now() }).returning();
   await audit(ctx, { orgId, action: 'ingredient.created', entity: 'ingredient', entityId: row!.id, after: row });
+  changed(ctx, { ingredientIds: [row!.id] });
   return row!;
 }
 
@@ -59,7 +62,7 @@ export async function updateIngredient(ctx: Ctx, id: number, input: IngredientIn
   const { orgId: _ignored, ...fields } = input;
   const [row] = await ctx.db.update(ingredient).set({ ...fields, updatedAt: ctx.now() }).where(eq(ingredient.id, id)).returning();
   await audit(ctx, { orgId: before.orgId, action: 'ingredient.updated', entity: 'ingredient', entityId: id, before, after: row });
-  ctx.emit(INGREDIENT_CHANGED, { ingredientIds: [id] });
+  changed(ctx, { ingredientIds: [id] });
   return row!;
 }
 
@@ -75,9 +78,16 @@ export async function setStockLimit(ctx: Ctx, id: number, input: { canteenId: nu
 
 /** For other modules: ingredients by id (the caller has already checked access to its own records). */
 export async function ingredientsByIds(ctx: Ctx, ids: number[]): Promise<Map<number, Ingredient>> {
-  if (!ids.length) return new Map();
-  const rows = await ctx.db.select().from(ingredient).where(inArray(ingredient.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
+  return ingredientCache.get(ctx, ids, async (missing) => {
+    const rows = await ctx.db.select().from(ingredient).where(inArray(ingredient.id, missing));
+    return new Map(rows.map((r) => [r.id, r]));
+  });
+}
+
+/** Tells this process (now) and, after commit, every reaction that ingredient rows changed. */
+function changed(ctx: Ctx, payload: unknown) {
+  ingredientCache.clear(ctx.platform);
+  ctx.emit(INGREDIENT_CHANGED, payload);
 }
 
 /** For other modules: the named ingredients must be usable by records of `orgId` (core/ownership.ts). */
@@ -110,6 +120,6 @@ export async function upsertIngredients(ctx: Ctx, orgId: number, items: Omit<Ing
     }
   }
   await audit(ctx, { orgId, action: 'ingredient.imported', entity: 'ingredient', entityId: null, after: { created, updated, codes: items.map((i) => i.code) } });
-  ctx.emit(INGREDIENT_CHANGED, { codes: items.map((i) => i.code) });
+  changed(ctx, { codes: items.map((i) => i.code) });
   return { created, updated };
 }
