@@ -47,6 +47,9 @@ it('head chef adds a dish with its recipe, plans and publishes a lunch, generate
   await chef.getByText('测试香煎鸡排').first().waitFor();
   await shot(chef, 'dish-editor');
 
+  await chef.goto(`${baseUrl()}/menu`);
+  await chef.getByText('午餐').first().waitFor();
+  await shot(chef, 'menu-week');
   await chef.goto(`${baseUrl()}/menu/plan/${day}/lunch`);
   await pick(chef, '添加菜品', code);
   await chef.getByLabel('测试香煎鸡排 份数').fill('300');
