@@ -107,6 +107,11 @@ describe('Excel import and export', () => {
     expect(ok.body.imported).toBe(2);
     const prices = (await admin.get(`/api/prices?canteenId=${t.fx.orgs.k1}&date=2026-12-02`)).body;
     expect(prices.find((p: { ingredientId: number }) => p.ingredientId === lib.pork).priceFen).toBe(1520);
+    const exported = await admin.get(`/api/price-lists/${ok.body.id}/export.xlsx`);
+    expect(exported.status).toBe(200);
+    const again = await admin.post('/api/price-lists/import', upload(exported.body, 'again.xlsx', { supplierId: String(lib.supplier), name: '十二月(复)', validFrom: '2026-12-15' }));
+    expect(again.status).toBe(201);
+    expect(again.body.imported).toBe(2);
     // the November list still prices November
     const nov = (await admin.get(`/api/prices?canteenId=${t.fx.orgs.k1}&date=2026-11-30`)).body;
     expect(nov.find((p: { ingredientId: number }) => p.ingredientId === lib.pork).priceFen).toBe(1400);

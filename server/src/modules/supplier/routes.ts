@@ -1,6 +1,8 @@
 import { IdParams, route, type App } from '../../core/http.ts';
 import { readUpload } from '../../core/upload.ts';
-import { FilePriceFeed } from './adapters/file-price-feed.ts';
+import { writeWorkbook, xlsxResponse } from '../../core/excel.ts';
+import { fenToYuan } from '../../core/spreadsheet-values.ts';
+import { FilePriceFeed, priceSheet } from './adapters/file-price-feed.ts';
 import { PriceImportFields, PriceListInput, PriceQuery, SupplierInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
@@ -20,6 +22,12 @@ export function supplierRoutes(app: App): void {
     handler: async (ctx, _i, c) => {
       const up = await readUpload(c, PriceImportFields, ctx.lang);
       return svc.importFromFeed(ctx, new FilePriceFeed(up.bytes, up.name, ctx.lang), up.fields);
+    } });
+  route(app, { method: 'get', path: '/api/price-lists/:id/export.xlsx', tag, summary: '导出价格表 / export a price list', guard: { permission: P['supplier.supplier.read'] }, params: IdParams,
+    handler: async (ctx, { params }) => {
+      const list = await svc.getPriceList(ctx, params.id);
+      const rows = list.prices.map((p) => ({ ingredientCode: p.code, name: p.name, priceFen: fenToYuan(p.priceFen), gramsPerUnit: p.gramsPerUnit }));
+      return xlsxResponse(await writeWorkbook([{ spec: priceSheet, rows }]), `价格表 ${list.name}.xlsx`);
     } });
   route(app, { method: 'get', path: '/api/price-lists/:id', tag, summary: '价格表明细 / price list', guard: { permission: P['supplier.supplier.read'] }, params: IdParams,
     handler: (ctx, { params }) => svc.getPriceList(ctx, params.id) });

@@ -6,7 +6,7 @@ import { get, post, put, yuan } from '../../api.ts';
 import { t } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import type { Ingredient } from '../ingredient/IngredientsPage.tsx';
-import { IMPORT_ACCEPT, useImport } from '../ingredient/ImportButton.tsx';
+import { IMPORT_ACCEPT, useImport, ExportButton } from '../ingredient/ImportButton.tsx';
 import { categoryLabel, codeRule, dateTime, isoDay, kgText, Plain, showFieldErrors, unitLabel } from '../ingredient/shared.tsx';
 
 interface Supplier { id: number; orgId: number; code: string; name: string; contact: string; phone: string; active: boolean }
@@ -147,7 +147,8 @@ function PriceListDrawer({ list, onClose }: { list: PriceList | null; onClose: (
   }, [list?.id]);
   const shown = (lines ?? []).filter((l) => !search || `${l.name} ${l.code}`.toLowerCase().includes(search.toLowerCase()));
   return (
-    <Drawer open={!!list} onClose={onClose} size={760} title={list ? `${list.name} · ${list.supplierName}` : ''}>
+    <Drawer open={!!list} onClose={onClose} size={760} title={list ? `${list.name} · ${list.supplierName}` : ''}
+      extra={list && <ExportButton href={`/api/price-lists/${list.id}/export.xlsx`} />}>
       {list && (
         <Typography.Paragraph type="secondary">
           {t(`生效日期 ${list.validFrom}${list.validTo ? ` 至 ${list.validTo}` : '起'}，共 ${list.items} 项`, `Valid from ${list.validFrom}${list.validTo ? ` to ${list.validTo}` : ''}; ${list.items} items`)}
