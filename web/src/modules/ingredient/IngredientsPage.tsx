@@ -5,7 +5,7 @@ import { get, post, put } from '../../api.ts';
 import { t } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import { ExportButton, ImportButton } from './ImportButton.tsx';
-import { categoryLabel, codeRule, categoryOptions, fixedGrams, kgText, Plain, showFieldErrors, unitLabel, unitOptions, unitSizeText } from './shared.tsx';
+import { categoryLabel, codeRule, categoryOptions, fixedGrams, kgText, Plain, unitLabel, useDialogSave, unitOptions, unitSizeText } from './shared.tsx';
 
 export interface Ingredient {
   id: number; orgId: number; code: string; name: string; nameEn: string; category: string; purchaseUnit: string; gramsPerUnit: number;
@@ -98,10 +98,8 @@ export function IngredientsPage() {
 }
 
 function IngredientModal({ editing, onClose }: { editing: Ingredient | 'new'; onClose: (saved: boolean) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useDialogSave(form, () => onClose(true));
   const unit = Form.useWatch('purchaseUnit', form) as string | undefined;
   const fixed = fixedGrams(unit);
   useEffect(() => {
@@ -117,19 +115,7 @@ function IngredientModal({ editing, onClose }: { editing: Ingredient | 'new'; on
       code: v.code, name: v.name, nameEn: v.nameEn ?? '', category: v.category, purchaseUnit: v.purchaseUnit, gramsPerUnit: v.gramsPerUnit, shelfLifeDays: v.shelfLifeDays,
       energyKcal: v.energyKcal, proteinG: v.proteinG, fatG: v.fatG, carbohydrateG: v.carbohydrateG, fibreG: v.fibreG, sodiumMg: v.sodiumMg, source: v.source ?? '', active: v.active,
     };
-    setBusy(true);
-    setError(null);
-    try {
-      if (editing === 'new') await post('/api/ingredients', body);
-      else await put(`/api/ingredients/${editing.id}`, body);
-      message.success(t('已保存', 'Saved'));
-      onClose(true);
-    } catch (e) {
-      showFieldErrors(form, e);
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(() => (editing === 'new' ? post('/api/ingredients', body) : put(`/api/ingredients/${editing.id}`, body)));
   };
   return (
     <Modal open width={760} title={editing === 'new' ? t('新建食材', 'New ingredient') : t(`编辑食材：${editing.name}`, `Edit ingredient: ${editing.name}`)}

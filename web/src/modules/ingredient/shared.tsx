@@ -1,4 +1,4 @@
-import { ConfigProvider, DatePicker, type DatePickerProps, type FormInstance } from 'antd';
+import { App, ConfigProvider, DatePicker, type DatePickerProps, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
@@ -108,4 +108,26 @@ export function DateInput(props: DatePickerProps) {
     <DatePicker {...props} open={open} onOpenChange={(o) => { setOpen(o); props.onOpenChange?.(o); }}
       onKeyDown={(e, prevent) => { if (e.key === 'Enter' || e.key === 'Escape') setOpen(false); props.onKeyDown?.(e, prevent); }} />
   );
+}
+
+/** Saving an edit dialog: busy flag, server errors shown on their fields and above the form, "saved" message. */
+export function useDialogSave(form: FormInstance, onSaved: () => void) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (request: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request();
+      message.success(t('已保存', 'Saved'));
+      onSaved();
+    } catch (e) {
+      showFieldErrors(form, e);
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit };
 }

@@ -7,7 +7,7 @@ import { t } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
 import type { Ingredient } from '../ingredient/IngredientsPage.tsx';
 import { IMPORT_ACCEPT, useImport, ExportButton } from '../ingredient/ImportButton.tsx';
-import { categoryLabel, codeRule, dateTime, isoDay, kgText, Plain, showFieldErrors, unitLabel } from '../ingredient/shared.tsx';
+import { categoryLabel, codeRule, dateTime, isoDay, kgText, Plain, useDialogSave, unitLabel } from '../ingredient/shared.tsx';
 
 interface Supplier { id: number; orgId: number; code: string; name: string; contact: string; phone: string; active: boolean }
 interface PriceList { id: number; supplierId: number; supplierName: string; name: string; validFrom: string; validTo: string | null; source: string; items: number; createdAt: string }
@@ -64,27 +64,13 @@ function SupplierTab() {
 }
 
 function SupplierModal({ editing, onClose }: { editing: Supplier | 'new'; onClose: (saved: boolean) => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useDialogSave(form, () => onClose(true));
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     const body = { code: v.code, name: v.name, contact: v.contact ?? '', phone: v.phone ?? '', active: v.active };
-    setBusy(true);
-    setError(null);
-    try {
-      if (editing === 'new') await post('/api/suppliers', body);
-      else await put(`/api/suppliers/${editing.id}`, body);
-      message.success(t('已保存', 'Saved'));
-      onClose(true);
-    } catch (e) {
-      showFieldErrors(form, e);
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(() => (editing === 'new' ? post('/api/suppliers', body) : put(`/api/suppliers/${editing.id}`, body)));
   };
   return (
     <Modal open title={editing === 'new' ? t('添加供应商', 'Add supplier') : t('编辑供应商', 'Edit supplier')} onCancel={() => onClose(false)} onOk={save} confirmLoading={busy}
