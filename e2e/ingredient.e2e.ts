@@ -16,11 +16,14 @@ it('a head chef adds a canteen ingredient; a duplicate code is refused with the 
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('编码', { exact: true }).fill('fn-wild-greens');
     await dialog.getByLabel('名称', { exact: true }).fill('枫南野菜');
-    await dialog.getByLabel('类别', { exact: true }).click();
-    await page.getByTitle('蔬菜').first().click();
+    // Keyboard, as a clerk would: open the 类别 list, take its first entry (蔬菜).
+    await dialog.getByLabel('类别', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active[title="蔬菜"]').waitFor();
+    await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: '保存' }).click();
     if (attempt === 'first') {
-      await dialog.waitFor({ state: 'hidden' });
+      await dialog.waitFor({ state: 'hidden', timeout: 8000 }).catch(async (e) => { await shot(page, 'ingredient-fail'); throw e; });
     } else {
       await dialog.getByText('食材编码 fn-wild-greens 已存在').first().waitFor();
       await shot(page, 'ingredient-duplicate');
