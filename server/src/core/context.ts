@@ -37,13 +37,15 @@ export interface Ctx {
   lang: Lang;
   now(): Date;
   emit(name: string, payload: unknown): void;
+  /** Cached kinds this transaction has written (core/read-cache.ts); absent outside transactions. */
+  written?: Set<string>;
 }
 
 /** Runs `fn` in one transaction; events emitted inside are delivered only after it commits. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   const pending: { name: string; payload: unknown }[] = [];
   const result = await ctx.db.transaction(async (db) =>
-    fn({ ...ctx, db, emit: (name, payload) => pending.push({ name, payload }) }),
+    fn({ ...ctx, db, written: new Set(), emit: (name, payload) => pending.push({ name, payload }) }),
   );
   for (const e of pending) ctx.emit(e.name, e.payload);
   return result;

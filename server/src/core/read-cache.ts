@@ -1,26 +1,44 @@
 import type { Ctx, Platform } from './context.ts';
 
 /**
- * Rows that are read on almost every request and change rarely (ingredients, dishes), kept per
- * platform. The owning module clears it when it writes, and again after commit through an event.
- * Reads inside a write transaction bypass it, so uncommitted rows are never cached.
+ * Rows read on almost every request that change rarely (ingredients, dishes), kept per platform.
+ * The owning module clears the cache when it writes (marking the transaction as having written it)
+ * and again after commit through an event. A generation number makes a load that raced with a clear
+ * leave no trace, and a transaction that wrote any cached kind reads past the caches.
  */
 export class ReadCache<V> {
-  private byPlatform = new WeakMap<Platform, Map<number, V>>();
+  private byPlatform = new WeakMap<Platform, { generation: number; rows: Map<number, V> }>();
+
+  constructor(readonly kind: string) {}
+
+  private state(platform: Platform) {
+    let s = this.byPlatform.get(platform);
+    if (!s) this.byPlatform.set(platform, (s = { generation: 0, rows: new Map() }));
+    return s;
+  }
 
   async get(ctx: Ctx, ids: number[], load: (missing: number[]) => Promise<Map<number, V>>): Promise<Map<number, V>> {
     const wanted = [...new Set(ids)];
-    if (ctx.db !== ctx.platform.database.db) return wanted.length ? load(wanted) : new Map();
-    let cache = this.byPlatform.get(ctx.platform);
-    if (!cache) this.byPlatform.set(ctx.platform, (cache = new Map()));
-    const missing = wanted.filter((id) => !cache.has(id));
-    if (missing.length) for (const [id, v] of await load(missing)) cache.set(id, v);
+    // Any cached kind written in this transaction may feed another (dish nutrition from ingredients): read past all.
+    if (ctx.written?.size) return wanted.length ? load(wanted) : new Map();
+    const s = this.state(ctx.platform);
+    const generation = s.generation;
+    const missing = wanted.filter((id) => !s.rows.has(id));
+    const loaded = missing.length ? await load(missing) : new Map<number, V>();
+    if (s.generation === generation) for (const [id, v] of loaded) s.rows.set(id, v);
     const out = new Map<number, V>();
-    for (const id of wanted) if (cache.has(id)) out.set(id, cache.get(id)!);
+    for (const id of wanted) {
+      const v = s.rows.get(id) ?? loaded.get(id);
+      if (v !== undefined) out.set(id, v);
+    }
     return out;
   }
 
-  clear(platform: Platform): void {
-    this.byPlatform.delete(platform);
+  /** Called by the writer inside its transaction, and by the after-commit reaction. */
+  clear(platform: Platform, ctx?: Ctx): void {
+    const s = this.state(platform);
+    s.generation++;
+    s.rows.clear();
+    ctx?.written?.add(this.kind);
   }
 }

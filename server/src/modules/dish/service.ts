@@ -24,16 +24,16 @@ export const businessDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).to
  * and change rarely: cached (core/read-cache.ts), cleared on any dish or ingredient change.
  */
 export const DISH_CHANGED = 'dish.changed';
-const dishCache = new ReadCache<Dish>();
-const factsCache = new ReadCache<{ recipe: RecipeLine[]; nutrition: Nutrients }>();
+const dishCache = new ReadCache<Dish>('dish');
+const factsCache = new ReadCache<{ recipe: RecipeLine[]; nutrition: Nutrients }>('dish_facts');
 
-export function forgetDishFacts(platform: Platform): void {
-  dishCache.clear(platform);
-  factsCache.clear(platform);
+export function forgetDishFacts(platform: Platform, ctx?: Ctx): void {
+  dishCache.clear(platform, ctx);
+  factsCache.clear(platform, ctx);
 }
 
 function dishChanged(ctx: Ctx, dishId: number) {
-  forgetDishFacts(ctx.platform);
+  forgetDishFacts(ctx.platform, ctx);
   ctx.emit(DISH_CHANGED, { dishId });
 }
 

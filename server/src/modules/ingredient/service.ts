@@ -10,7 +10,7 @@ import { ingredient, stockLimit } from './schema.ts';
 
 export type Ingredient = typeof ingredient.$inferSelect;
 export const INGREDIENT_CHANGED = 'ingredient.changed';
-export const ingredientCache = new ReadCache<Ingredient>();
+export const ingredientCache = new ReadCache<Ingredient>('ingredient');
 const WHAT = { zh: '食材', en: 'Ingredient' };
 
 /** The org a new record belongs to: the one named, else the caller's own organisation where they may write. */
@@ -86,7 +86,7 @@ export async function ingredientsByIds(ctx: Ctx, ids: number[]): Promise<Map<num
 
 /** Tells this process (now) and, after commit, every reaction that ingredient rows changed. */
 function changed(ctx: Ctx, payload: unknown) {
-  ingredientCache.clear(ctx.platform);
+  ingredientCache.clear(ctx.platform, ctx);
   ctx.emit(INGREDIENT_CHANGED, payload);
 }
 
