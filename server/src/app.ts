@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { authRoutes } from './core/auth-routes.ts';
 import type { Platform } from './core/context.ts';
 import { createApp, mountOpenApi, type App } from './core/http.ts';
-import { adminRoutes } from './modules/admin/index.ts';
+import { adminRoutes } from './core/admin/routes.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';

@@ -1,12 +1,14 @@
+// Administration of the platform's own tables (organisations, people, roles, grants, audit log): it lives in
+// core beside auth, because those tables are core's and business modules never reach into them.
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { audit } from '../../core/audit.ts';
-import { hashPassword } from '../../core/auth.ts';
-import { CACHES_STALE } from '../../core/platform.ts';
-import type { Ctx } from '../../core/context.ts';
-import { AppError, conflict, forbidden, notFound } from '../../core/errors.ts';
-import { allPermissions, isPermission } from '../../core/permissions.ts';
-import { auditLog, org, person, role, roleAssignment, rolePermission } from '../../core/schema.ts';
+import { audit } from '../audit.ts';
+import { hashPassword } from '../auth.ts';
+import { CACHES_STALE } from '../platform.ts';
+import type { Ctx } from '../context.ts';
+import { AppError, conflict, forbidden, notFound } from '../errors.ts';
+import { allPermissions, isPermission } from '../permissions.ts';
+import { auditLog, org, person, role, roleAssignment, rolePermission } from '../schema.ts';
 import { P } from './permissions.ts';
 import type { AuditQuery, OrgInput, PersonInput, PersonRolesInput, RoleInput } from './contracts.ts';
 

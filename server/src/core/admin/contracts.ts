@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUILTIN_ROLES } from '../../core/roles.ts';
+import { BUILTIN_ROLES } from '../roles.ts';
 
 
 export const OrgInput = z.object({

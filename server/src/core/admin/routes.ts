@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, route, type App } from '../../core/http.ts';
+import { IdParams, route, type App } from '../http.ts';
 import { AuditQuery, OrgInput, PersonInput, PersonRolesInput, RoleGrantsInput, RoleInput } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';

@@ -1,4 +1,4 @@
-import { definePermissions } from '../../core/permissions.ts';
+import { definePermissions } from '../permissions.ts';
 
 export const P = definePermissions([
   { key: 'admin.org.read', zh: '查看组织架构', en: 'View organisations', roles: ['bureau_leader', 'canteen_head'] },

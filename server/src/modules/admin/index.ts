@@ -1,2 +1,0 @@
-export { adminRoutes } from './routes.ts';
-export { P as adminPermissions } from './permissions.ts';
