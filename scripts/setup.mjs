@@ -28,17 +28,42 @@ export function ensureWebBuild(force = false) {
   if (force || !fs.existsSync(dist)) run('npm --workspace web run build');
 }
 
+const isRoot = process.getuid?.() === 0;
+// The font PDFs embed for Chinese text (server/src/core/report-document.ts), also used by the browser tests.
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+function aptInstall(packages) {
+  if (!packages.length) return;
+  const sudo = isRoot ? '' : 'sudo ';
+  run(`${sudo}apt-get update -qq`);
+  run(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')}`);
+}
+
 /** Debian packages: chromium and CJK fonts for browser tests, poppler for PDFs, PostgreSQL for the real-server run. */
 export function ensureSystemPackages() {
   const want = [];
   if (!has('chromium')) want.push('chromium');
-  if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) want.push('fonts-noto-cjk');
+  if (!fs.existsSync(CJK_FONT)) want.push('fonts-noto-cjk');
   if (!has('pdftotext')) want.push('poppler-utils');
   if (!pgBinDir()) want.push('postgresql');
-  if (!want.length) return;
-  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  run(`${sudo}apt-get update -qq`);
-  run(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${want.join(' ')}`);
+  aptInstall(want);
+}
+
+/**
+ * The CJK font for PDF exports. Only as root: starting the platform should not stop at a sudo prompt, and without the
+ * font everything but PDF export still works (the export says what to install).
+ */
+export function ensureCjkFont() {
+  if (fs.existsSync(CJK_FONT) || process.env.PDF_FONT) return;
+  if (!isRoot) {
+    console.warn('PDF export needs a Chinese font: sudo apt-get install fonts-noto-cjk (or set PDF_FONT)');
+    return;
+  }
+  try {
+    aptInstall(['fonts-noto-cjk']);
+  } catch {
+    console.warn('Could not install fonts-noto-cjk; PDF export stays unavailable until it is installed');
+  }
 }
 
 /** Where initdb and pg_ctl live: on PATH, or Debian's versioned folder. */

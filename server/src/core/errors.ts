@@ -1,7 +1,7 @@
 /** The one error shape of the API: {code, message, details}. Messages exist in Chinese and English. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503,
     readonly code: string,
     readonly zh: string,
     readonly en: string,

@@ -218,7 +218,7 @@ export function rejectOrSkip(errors: RowError[], goodRows: number, skipBadRows: 
 }
 
 // CJK characters take two columns in Excel's width unit.
-const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+export const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
 
 function cellOut(v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null;
@@ -252,17 +252,20 @@ export async function writeWorkbook(sheets: { spec: SheetSpec<any>; rows: Record
 const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** A download response; the RFC 5987 file name keeps Chinese names intact. */
-export function xlsxResponse(buf: Buffer, fileName: string): Response {
-  const name = /\.xlsx$/i.test(fileName) ? fileName : `${fileName}.xlsx`;
+export function downloadResponse(buf: Buffer, fileName: string, contentType: string): Response {
   // Plain filename= is for old clients that ignore filename*; it must be ASCII without quotes.
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return new Response(new Uint8Array(buf), {
     headers: {
-      'Content-Type': XLSX_MIME,
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(name)}`,
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`,
       'Content-Length': String(buf.length),
       // Exports hold organisation data; keep them out of shared caches.
       'Cache-Control': 'no-store',
     },
   });
+}
+
+export function xlsxResponse(buf: Buffer, fileName: string): Response {
+  return downloadResponse(buf, /\.xlsx$/i.test(fileName) ? fileName : `${fileName}.xlsx`, XLSX_MIME);
 }
