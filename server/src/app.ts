@@ -9,7 +9,9 @@ import { adminRoutes } from './core/admin/routes.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
+import { purchaseRoutes } from './modules/purchase/index.ts';
 import { requisitionRoutes } from './modules/requisition/index.ts';
+import { stockRoutes } from './modules/stock/index.ts';
 import { supplierRoutes } from './modules/supplier/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,6 +30,8 @@ export function buildApp(platform: Platform): App {
   dishRoutes(app);
   menuRoutes(app);
   requisitionRoutes(app);
+  purchaseRoutes(app);
+  stockRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

@@ -1,8 +1,9 @@
+import { chinaDate } from './core/doc-number.ts';
 import type { Platform } from './core/context.ts';
 import { ctxAs } from './core/context-factory.ts';
 import { inTransaction } from './core/context.ts';
 import { Random } from './core/random.ts';
-import { businessDate, createDish, referenceDishes } from './modules/dish/index.ts';
+import { createDish, referenceDishes } from './modules/dish/index.ts';
 import { ingredientsByCode, referenceIngredients, upsertIngredients } from './modules/ingredient/index.ts';
 import { addDays, savePlan, setMustServe, setPublished } from './modules/menu/index.ts';
 import { decideRequisition, generateRequisition, submitRequisition } from './modules/requisition/index.ts';
@@ -33,7 +34,7 @@ function mondayOf(date: string): string {
 export async function seedCanteenDemo(platform: Platform, canteens: { id: number; login: string }[], bureauId: number, log: (m: string) => void, requisitions = true) {
   const rng = new Random(7);
   const admin = await ctxAs(platform, 'admin');
-  const today = businessDate(platform.now());
+  const today = chinaDate(platform.now());
 
   const reference = referenceIngredients();
   const ingIds = new Map<string, number>();

@@ -52,4 +52,7 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return res.rows;
 }
 
+/** A JS array as one query parameter (drizzle otherwise spreads it into a list), for `unnest($1::int[])` and `= any(...)`. */
+export const arrayParam = (values: unknown[]) => sql.param(values);
+
 export { sql };

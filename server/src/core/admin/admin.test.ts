@@ -57,13 +57,13 @@ describe('administration', () => {
   });
 
   it('adds a person with a role who can then sign in; a role change applies to their open session', async () => {
-    const r = await admin.post('/api/people', { orgId: t.fx.orgs.k2, username: 'store2', name: '仓管二', password: 'store-pass-2', roles: [{ orgId: t.fx.orgs.k2, roleKey: 'storekeeper' }] });
+    const r = await admin.post('/api/people', { orgId: t.fx.orgs.k2, username: 'store3', name: '仓管二', password: 'store-pass-2', roles: [{ orgId: t.fx.orgs.k2, roleKey: 'storekeeper' }] });
     expect(r.status).toBe(201);
-    const s = await new Client(t.app).login('store2', 'store-pass-2');
+    const s = await new Client(t.app).login('store3', 'store-pass-2');
     expect((await s.get('/api/requisitions')).status).toBe(200);
     expect((await admin.put(`/api/people/${r.body.id}/roles`, { roles: [] })).status).toBe(200);
     expect((await s.get('/api/requisitions')).status).toBe(403);
-    expect((await admin.post('/api/people', { orgId: t.fx.orgs.k2, username: 'store2', name: 'x', password: 'another-pass' })).status).toBe(409);
+    expect((await admin.post('/api/people', { orgId: t.fx.orgs.k2, username: 'store3', name: 'x', password: 'another-pass' })).status).toBe(409);
   });
 
   it('shows a canteen head the audit entries of their own canteen only', async () => {

@@ -1,7 +1,7 @@
 export { dishRoutes } from './routes.ts';
 export { P as dishPermissions } from './permissions.ts';
-export { businessDate, dishesByIds, nutritionFor, recipesFor, requireDishesUsableBy, type Dish, type RecipeLine } from './service.ts';
-export { grossGrams, portionCost } from './recipe.ts';
+export { dishesByIds, nutritionFor, recipesFor, requireDishesUsableBy, type Dish, type RecipeLine } from './service.ts';
+export { grossGrams, ingredientNeeds, portionCost } from './recipe.ts';
 export { createDish } from './service.ts';
 export { referenceDishes } from './reference.ts';
 export { dishReactions } from './reactions.ts';

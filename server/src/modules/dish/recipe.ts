@@ -18,3 +18,18 @@ export function portionCost(
   }
   return { costFen: Math.round(cost), unpriced };
 }
+
+/**
+ * Grams to buy per ingredient for the planned portions: Σ portions × net grams ÷ yield, rounded up
+ * once per ingredient (not per dish), so rounding never adds more than a gram.
+ */
+export function ingredientNeeds(demand: { dishId: number; portions: number }[], recipes: Map<number, { ingredientId: number; netG: number; yieldPct: number }[]>): Map<number, number> {
+  const exact = new Map<number, number>();
+  for (const d of demand) {
+    for (const l of recipes.get(d.dishId) ?? []) {
+      exact.set(l.ingredientId, (exact.get(l.ingredientId) ?? 0) + d.portions * grossGrams(l.netG, l.yieldPct));
+    }
+  }
+  // The epsilon absorbs binary rounding of exact sums (e.g. 3 × 100/3), which must not add a gram.
+  return new Map([...exact.entries()].map(([id, g]) => [id, Math.max(0, Math.ceil(g - 1e-6))]));
+}

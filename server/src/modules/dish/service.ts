@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import type { Ctx, Platform } from '../../core/context.ts';
+import { chinaDate } from '../../core/doc-number.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { requireOwnedAbove } from '../../core/ownership.ts';
 import { ReadCache } from '../../core/read-cache.ts';
@@ -17,8 +18,6 @@ export type RecipeLine = { ingredientId: number; netG: number; yieldPct: number 
 const WHAT = { zh: '菜品', en: 'Dish' };
 
 /** Shanghai business date of an instant. */
-export const businessDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * Dishes, and recipes with nutrition per dish, are read by every menu, diner's page and requisition
  * and change rarely: cached (core/read-cache.ts), cleared on any dish or ingredient change.
@@ -75,7 +74,7 @@ export async function listDishes(ctx: Ctx, q: { search?: string; kind?: Dish['ki
   let costs: Map<number, { costFen: number; unpriced: number[] }> | undefined;
   if (q.canteenId) {
     ctx.access.requireCanteen(P['dish.dish.read'], q.canteenId);
-    costs = await costsFor(ctx, q.canteenId, q.date ?? businessDate(ctx.now()), await recipesFor(ctx, ids));
+    costs = await costsFor(ctx, q.canteenId, q.date ?? chinaDate(ctx.now()), await recipesFor(ctx, ids));
   }
   return dishes.map((d) => ({ ...d, nutrition: nutrition.get(d.id) ?? null, costFen: costs?.get(d.id)?.costFen ?? null, unpriced: costs?.get(d.id)?.unpriced.length ?? null }));
 }
@@ -91,7 +90,7 @@ export async function getDish(ctx: Ctx, id: number, q: { canteenId?: number; dat
   const recipe = (await recipesFor(ctx, [id])).get(id) ?? [];
   const ings = await ingredientsByIds(ctx, recipe.map((l) => l.ingredientId));
   const prices = q.canteenId
-    ? (ctx.access.requireCanteen(P['dish.dish.read'], q.canteenId), await pricesFor(ctx, q.canteenId, recipe.map((l) => l.ingredientId), q.date ?? businessDate(ctx.now())))
+    ? (ctx.access.requireCanteen(P['dish.dish.read'], q.canteenId), await pricesFor(ctx, q.canteenId, recipe.map((l) => l.ingredientId), q.date ?? chinaDate(ctx.now())))
     : new Map();
   return {
     ...d,

@@ -29,9 +29,14 @@ export async function listIngredients(ctx: Ctx, q: { search?: string; category?:
   const items = await ctx.db.select().from(ingredient).where(and(...conds)).orderBy(asc(ingredient.category), asc(ingredient.code));
   if (!q.canteenId) return items.map((i) => ({ ...i, minG: null, maxG: null }));
   ctx.access.requireCanteen(P['ingredient.ingredient.read'], q.canteenId);
-  const limits = await ctx.db.select().from(stockLimit).where(eq(stockLimit.orgId, q.canteenId));
-  const byId = new Map(limits.map((l) => [l.ingredientId, l]));
+  const byId = await stockLimitsOf(ctx, q.canteenId);
   return items.map((i) => ({ ...i, minG: byId.get(i.id)?.minG ?? null, maxG: byId.get(i.id)?.maxG ?? null }));
+}
+
+/** Minimum and maximum stock (grams) set for a canteen, by ingredient. */
+export async function stockLimitsOf(ctx: Ctx, canteenId: number): Promise<Map<number, { minG: number; maxG: number }>> {
+  const limits = await ctx.db.select().from(stockLimit).where(eq(stockLimit.orgId, canteenId));
+  return new Map(limits.map((l) => [l.ingredientId, l]));
 }
 
 async function loadVisible(ctx: Ctx, id: number): Promise<Ingredient> {

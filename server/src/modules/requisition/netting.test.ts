@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingredientNeeds, unitPrice, unitsToBuy } from './netting.ts';
+import { ingredientNeeds } from '../dish/index.ts';
+import { unitPrice, unitsToBuy } from './netting.ts';
 
 describe('requisition netting and rounding', () => {
   const recipes = new Map([

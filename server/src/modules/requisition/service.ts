@@ -2,15 +2,16 @@ import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
+import { nextDocNumber } from '../../core/doc-number.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { personNames } from '../../core/people.ts';
-import { recipesFor } from '../dish/index.ts';
+import { ingredientNeeds, recipesFor } from '../dish/index.ts';
 import { ingredientsByIds, requireUsableBy } from '../ingredient/index.ts';
 import { publishedDemand } from '../menu/index.ts';
 import { onHand } from '../stock/index.ts';
 import { pricesFor } from '../supplier/index.ts';
 import type { LinesInput } from './contracts.ts';
-import { ingredientNeeds, unitPrice, unitsToBuy } from './netting.ts';
+import { unitPrice, unitsToBuy } from './netting.ts';
 import { P } from './permissions.ts';
 import { requisition, requisitionLine } from './schema.ts';
 
@@ -53,15 +54,6 @@ export async function getRequisition(ctx: Ctx, id: number) {
   };
 }
 
-async function nextNumber(ctx: Ctx, canteenId: number): Promise<string> {
-  const day = new Date(ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  const prefix = `QG-${ctx.tree.get(canteenId)!.code}-${day}-`;
-  const [last] = await ctx.db.select({ no: requisition.no }).from(requisition)
-    .where(sql`${requisition.no} like ${`${prefix}%`}`).orderBy(desc(requisition.no)).limit(1);
-  const seq = last ? Number(last.no.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(seq).padStart(2, '0')}`;
-}
-
 /** Prices one line from the supplier price lists valid on the first day of the requisition. */
 function priceLine(qty: number, gramsPerUnit: number, quote?: { priceFen: number; gramsPerUnit: number; supplierId: number; supplierName: string }) {
   const unitPriceFen = quote ? unitPrice(quote, gramsPerUnit) : null;
@@ -95,7 +87,7 @@ export async function generateRequisition(ctx: Ctx, input: { canteenId: number; 
     await ctx.db.delete(requisitionLine).where(eq(requisitionLine.requisitionId, reqId));
   } else {
     const [row] = await ctx.db.insert(requisition).values({
-      orgId: input.canteenId, no: await nextNumber(ctx, input.canteenId), dateFrom: input.from, dateTo: input.to, createdBy: ctx.user!.id, createdAt: ctx.now(),
+      orgId: input.canteenId, no: await nextDocNumber(ctx, requisition, requisition.no, 'QG', input.canteenId), dateFrom: input.from, dateTo: input.to, createdBy: ctx.user!.id, createdAt: ctx.now(),
     }).returning({ id: requisition.id });
     reqId = row!.id;
   }

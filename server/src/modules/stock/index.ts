@@ -1,9 +1,5 @@
-import type { Ctx } from '../../core/context.ts';
-
-/**
- * Stock on hand in grams per ingredient for one canteen. The stock module (goods receipt, issues,
- * counts) fills this in; until stock is recorded, nothing is on hand and requisitions buy the full need.
- */
-export async function onHand(_ctx: Ctx, _canteenId: number, ingredientIds: number[]): Promise<Map<number, number>> {
-  return new Map(ingredientIds.map((id) => [id, 0]));
-}
+export { stockRoutes } from './routes.ts';
+export { P as stockPermissions } from './permissions.ts';
+export { onHand } from './service.ts';
+export { STOCK_CHANGED } from './ledger.ts';
+export { RECEIPT_DOCUMENTS_COMPLETE, RECEIPT_MISSING_DOCUMENTS } from './receipt.ts';

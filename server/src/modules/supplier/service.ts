@@ -25,6 +25,13 @@ async function loadSupplier(ctx: Ctx, id: number) {
   return row;
 }
 
+/** Suppliers by id that records of canteen `orgId` may name (the canteen's own or those above it); unknown ids are left out. */
+export async function suppliersUsableBy(ctx: Ctx, orgId: number, ids: number[]): Promise<Map<number, typeof supplier.$inferSelect>> {
+  if (!ids.length) return new Map();
+  const list = await ctx.db.select().from(supplier).where(and(inArray(supplier.id, ids), inArray(supplier.orgId, ctx.tree.ancestry(orgId))));
+  return new Map(list.map((s) => [s.id, s]));
+}
+
 export async function createSupplier(ctx: Ctx, input: z.infer<typeof SupplierInput>) {
   const orgId = ownerOrg(ctx, P['supplier.supplier.write'], input.orgId);
   const [dup] = await ctx.db.select({ id: supplier.id }).from(supplier).where(and(eq(supplier.orgId, orgId), eq(supplier.code, input.code)));

@@ -1,0 +1,138 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { audit } from '../../core/audit.ts';
+import type { Ctx } from '../../core/context.ts';
+import { AppError, conflict } from '../../core/errors.ts';
+import { ingredientNeeds, recipesFor } from '../dish/index.ts';
+import { ingredientsByIds, requireUsableBy } from '../ingredient/index.ts';
+import { publishedDemand } from '../menu/index.ts';
+import type { BatchOutInput, IssueInput, TransferInput } from './contracts.ts';
+import { getDoc } from './documents.ts';
+import { takeFefo, valueOf, type Take } from './fefo.ts';
+import { lockBatches, lockBatchesOf, newBatches, openDoc, postMoves, type Move, type MoveKind } from './ledger.ts';
+import { P } from './permissions.ts';
+import { postingDate } from './receipt.ts';
+import { onHand } from './service.ts';
+import { stockDoc, stockMove } from './schema.ts';
+
+type Line = { ingredientId: number; qtyG: number };
+
+/** FEFO takes for every line, or one 409 naming each ingredient that is short and what is on hand. */
+async function takeAll(ctx: Ctx, orgId: number, lines: Line[]): Promise<Map<number, Take[]>> {
+  await requireUsableBy(ctx, orgId, lines.map((l) => l.ingredientId));
+  const locked = await lockBatchesOf(ctx, orgId, lines.map((l) => l.ingredientId));
+  const out = new Map<number, Take[]>();
+  const short: { ingredientId: number; name: string; wantedG: number; onHandG: number }[] = [];
+  const ings = await ingredientsByIds(ctx, lines.map((l) => l.ingredientId));
+  for (const l of lines) {
+    const batches = locked.get(l.ingredientId)!;
+    const takes = takeFefo(batches, l.qtyG);
+    if (takes) out.set(l.ingredientId, takes);
+    else short.push({ ingredientId: l.ingredientId, name: ings.get(l.ingredientId)!.name, wantedG: l.qtyG, onHandG: batches.reduce((s, b) => s + b.qtyG, 0) });
+  }
+  if (short.length) {
+    const kg = (g: number) => (g / 1000).toFixed(3);
+    throw conflict('stock_insufficient',
+      `库存不足，未作任何更改：${short.map((s) => `${s.name} 需 ${kg(s.wantedG)} kg，库存 ${kg(s.onHandG)} kg`).join('；')}`,
+      `Not enough stock; nothing was changed: ${short.map((s) => `${s.name} wanted ${kg(s.wantedG)} kg, on hand ${kg(s.onHandG)} kg`).join('; ')}`, { short });
+  }
+  return out;
+}
+
+const movesOut = (takes: Map<number, Take[]>, kind: MoveKind): Move[] =>
+  [...takes.entries()].flatMap(([ingredientId, ts]) => ts.map((t) => ({ ingredientId, batchId: t.batchId, kind, qtyG: -t.qtyG, valueFen: -t.valueFen })));
+
+async function finish(ctx: Ctx, doc: { id: number; no: string }, orgId: number, moves: Move[], action: string, detail: object) {
+  const totalFen = -moves.reduce((s, m) => s + m.valueFen, 0);
+  await ctx.db.update(stockDoc).set({ totalFen }).where(eq(stockDoc.id, doc.id));
+  await audit(ctx, { orgId, action, entity: 'stock_doc', entityId: doc.id, after: { no: doc.no, totalFen, ...detail, moves: moves.map((m) => ({ batchId: m.batchId, qtyG: m.qtyG, valueFen: m.valueFen })) } });
+  return { ...(await getDoc(ctx, doc.id)), replayed: false };
+}
+
+/** Kitchen issue (领用): first-expiring batches first; all lines or none. */
+export async function postIssue(ctx: Ctx, input: z.infer<typeof IssueInput>) {
+  ctx.access.requireCanteen(P['stock.issue.write'], input.canteenId);
+  const businessDate = postingDate(ctx, input.businessDate);
+  const doc = await openDoc(ctx, { orgId: input.canteenId, kind: 'issue', businessDate, meal: input.meal ?? null, reason: input.reason, requestKey: input.requestKey });
+  if (doc.replayed) return { ...(await getDoc(ctx, doc.id)), replayed: true };
+  const moves = movesOut(await takeAll(ctx, input.canteenId, input.lines), 'issue');
+  await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
+  return finish(ctx, doc, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
+}
+
+/**
+ * Transfer between canteens of one bureau: out of this canteen first-expiring-first, into the other as
+ * batches keeping their best-before dates and cost, so the value moves with the goods to the fen.
+ */
+export async function postTransfer(ctx: Ctx, input: z.infer<typeof TransferInput>) {
+  ctx.access.requireCanteen(P['stock.adjust.write'], input.canteenId);
+  const to = ctx.tree.get(input.toCanteenId);
+  const bureau = (id: number) => ctx.tree.ancestry(id).at(-1);
+  if (!to || to.kind !== 'canteen' || bureau(to.id) !== bureau(input.canteenId)) throw new AppError(404, 'canteen_not_found', '调入食堂不存在', 'The receiving canteen was not found');
+  const businessDate = postingDate(ctx);
+  const out = await openDoc(ctx, { orgId: input.canteenId, kind: 'transfer_out', businessDate, counterpartOrgId: to.id, reason: input.reason, requestKey: input.requestKey });
+  if (out.replayed) return { ...(await getDoc(ctx, out.id)), replayed: true };
+  const takes = await takeAll(ctx, input.canteenId, input.lines);
+  const moves = movesOut(takes, 'transfer_out');
+  await postMoves(ctx, { id: out.id, orgId: input.canteenId, businessDate }, moves);
+  const into = await openDoc(ctx, { orgId: to.id, kind: 'transfer_in', businessDate, counterpartOrgId: input.canteenId, linkedDocId: out.id, reason: input.reason });
+  await ctx.db.update(stockDoc).set({ linkedDocId: into.id }).where(eq(stockDoc.id, out.id));
+  const sources = await lockBatches(ctx, input.canteenId, moves.map((m) => m.batchId));
+  const ids = await newBatches(ctx, moves.map((m) => {
+    const s = sources.get(m.batchId)!;
+    return { orgId: to.id, ingredientId: m.ingredientId, docId: into.id, supplierId: s.supplierId, receivedOn: s.receivedOn, bestBefore: s.bestBefore };
+  }), moves.map((m) => ({ qtyG: -m.qtyG, valueFen: -m.valueFen })));
+  const inMoves = moves.map((m, i) => ({ ingredientId: m.ingredientId, batchId: ids[i]!, kind: 'transfer_in' as const, qtyG: -m.qtyG, valueFen: -m.valueFen }));
+  await postMoves(ctx, { id: into.id, orgId: to.id, businessDate }, inMoves);
+  await ctx.db.update(stockDoc).set({ totalFen: inMoves.reduce((s, m) => s + m.valueFen, 0) }).where(eq(stockDoc.id, into.id));
+  return finish(ctx, out, input.canteenId, moves, 'stock.transfer_posted', { toCanteenId: to.id, transferInDocId: into.id });
+}
+
+/** Return to supplier (退货) or write-off (报损): named batches; a return names one supplier's deliveries. */
+export async function postBatchOut(ctx: Ctx, kind: 'return' | 'write_off', input: z.infer<typeof BatchOutInput>) {
+  ctx.access.requireCanteen(P['stock.adjust.write'], input.canteenId);
+  const businessDate = postingDate(ctx);
+  const locked = await lockBatches(ctx, input.canteenId, input.lines.map((l) => l.batchId));
+  const suppliers = new Set(input.lines.map((l) => locked.get(l.batchId)!.supplierId));
+  if (kind === 'return' && suppliers.size !== 1) {
+    throw new AppError(422, 'return_one_supplier', '一张退货单只能退给一个供应商', 'One return goes back to one supplier');
+  }
+  const doc = await openDoc(ctx, { orgId: input.canteenId, kind, businessDate, supplierId: kind === 'return' ? [...suppliers][0] ?? null : null, reason: input.reason, requestKey: input.requestKey });
+  if (doc.replayed) return { ...(await getDoc(ctx, doc.id)), replayed: true };
+  const short = input.lines.filter((l) => locked.get(l.batchId)!.qtyG < l.qtyG);
+  if (short.length) {
+    throw conflict('stock_insufficient', `批次剩余不足，未作任何更改：${short.map((l) => `#${l.batchId}`).join('、')}`, `These batches hold less than that; nothing was changed: ${short.map((l) => `#${l.batchId}`).join(', ')}`,
+      { short: short.map((l) => ({ batchId: l.batchId, wantedG: l.qtyG, onHandG: locked.get(l.batchId)!.qtyG })) });
+  }
+  const moves: Move[] = input.lines.map((l) => {
+    const b = locked.get(l.batchId)!;
+    return { ingredientId: b.ingredientId, batchId: b.id, kind, qtyG: -l.qtyG, valueFen: -valueOf(l.qtyG, b) };
+  });
+  await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
+  return finish(ctx, doc, input.canteenId, moves, `stock.${kind}_posted`, { reason: input.reason });
+}
+
+/**
+ * What the kitchen needs for one meal from the published plan: Σ portions × net ÷ yield per
+ * ingredient, less what was already issued for that meal, beside what is on hand.
+ */
+export async function proposeIssue(ctx: Ctx, q: { canteenId: number; date: string; meal: 'breakfast' | 'lunch' | 'dinner' }) {
+  ctx.access.requireCanteen(P['stock.stock.read'], q.canteenId);
+  const demand = (await publishedDemand(ctx, q.canteenId, q.date, q.date)).filter((d) => d.meal === q.meal);
+  const needs = ingredientNeeds(demand, await recipesFor(ctx, demand.map((d) => d.dishId)));
+  const ids = [...needs.keys()];
+  const issued = ids.length ? await ctx.db.select({ ingredientId: stockMove.ingredientId, g: sql<number>`(-sum(${stockMove.qtyG}))::bigint` }).from(stockMove)
+    .innerJoin(stockDoc, eq(stockDoc.id, stockMove.docId))
+    .where(and(eq(stockDoc.orgId, q.canteenId), eq(stockDoc.kind, 'issue'), eq(stockDoc.businessDate, q.date), eq(stockDoc.meal, q.meal)))
+    .groupBy(stockMove.ingredientId) : [];
+  const done = new Map(issued.map((r) => [r.ingredientId, Number(r.g)]));
+  const stock = await onHand(ctx, q.canteenId, ids);
+  const ings = await ingredientsByIds(ctx, ids);
+  return ids.map((id) => {
+    const needG = needs.get(id)!;
+    const issuedG = done.get(id) ?? 0;
+    const onHandG = stock.get(id) ?? 0;
+    const i = ings.get(id)!;
+    return { ingredientId: id, code: i.code, name: i.name, nameEn: i.nameEn, category: i.category, needG, issuedG, onHandG, proposedG: Math.min(Math.max(0, needG - issuedG), onHandG) };
+  }).sort((a, b) => (a.category + a.code).localeCompare(b.category + b.code));
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { IdParams, route, type App } from '../../core/http.ts';
+import { readUpload } from '../../core/upload.ts';
+import { AttachmentFields, BatchOutInput, BatchQuery, DocQuery, IssueInput, ProposalQuery, ReceiptInput, RequiredDocumentsInput, StockQuery, TransferInput } from './contracts.ts';
+import { getDoc, listDocs } from './documents.ts';
+import { postBatchOut, postIssue, postTransfer, proposeIssue } from './outbound.ts';
+import { P } from './permissions.ts';
+import { addAttachment, getAttachment, postReceipt, requiredDocuments, setRequiredDocuments } from './receipt.ts';
+import { batchesOf, stockOnHand } from './service.ts';
+
+const tag = '库存 stock';
+
+export function stockRoutes(app: App): void {
+  const read = { permission: P['stock.stock.read'] };
+  route(app, { method: 'get', path: '/api/stock', tag, summary: '库存 / stock on hand per ingredient', guard: read, query: StockQuery,
+    handler: (ctx, { query }) => stockOnHand(ctx, query) });
+  route(app, { method: 'get', path: '/api/stock/batches', tag, summary: '批次 / batches first-expiring-first', guard: read, query: BatchQuery,
+    handler: (ctx, { query }) => batchesOf(ctx, query) });
+  route(app, { method: 'get', path: '/api/stock/docs', tag, summary: '出入库单 / stock documents', guard: read, query: DocQuery,
+    handler: (ctx, { query }) => listDocs(ctx, query) });
+  route(app, { method: 'get', path: '/api/stock/docs/:id', tag, summary: '出入库单明细 / one document with its moves', guard: read, params: IdParams,
+    handler: (ctx, { params }) => getDoc(ctx, params.id) });
+  route(app, { method: 'post', path: '/api/stock/receipts', tag, summary: '验收入库 / post a goods receipt', guard: { permission: P['stock.receipt.write'] }, body: ReceiptInput, status: 201,
+    handler: (ctx, { body }) => postReceipt(ctx, body) });
+  route(app, { method: 'post', path: '/api/stock/receipts/:id/attachments', tag, summary: '上传照片或单据 / attach a photo or document', guard: { permission: P['stock.receipt.write'] }, params: IdParams, multipart: true, status: 201,
+    handler: async (ctx, { params }, c) => {
+      const up = await readUpload(c, AttachmentFields, ctx.lang);
+      return addAttachment(ctx, params.id, up.fields.kind, up);
+    } });
+  route(app, { method: 'get', path: '/api/stock/docs/:id/attachments/:attachmentId', tag, summary: '下载附件 / download an attachment', guard: read,
+    params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+    handler: async (ctx, { params }) => {
+      const a = await getAttachment(ctx, params.id, params.attachmentId);
+      return new Response(new Uint8Array(a.data), { headers: { 'content-type': a.mime, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`, 'cache-control': 'private, max-age=3600' } });
+    } });
+  route(app, { method: 'get', path: '/api/stock/issue-proposal', tag, summary: '按菜品计划建议领用 / proposed issue from the menu plan', guard: read, query: ProposalQuery,
+    handler: (ctx, { query }) => proposeIssue(ctx, query) });
+  route(app, { method: 'post', path: '/api/stock/issues', tag, summary: '领用出库 / issue to the kitchen (FEFO)', guard: { permission: P['stock.issue.write'] }, body: IssueInput, status: 201,
+    handler: (ctx, { body }) => postIssue(ctx, body) });
+  route(app, { method: 'post', path: '/api/stock/transfers', tag, summary: '调拨 / transfer to another canteen', guard: { permission: P['stock.adjust.write'] }, body: TransferInput, status: 201,
+    handler: (ctx, { body }) => postTransfer(ctx, body) });
+  route(app, { method: 'post', path: '/api/stock/returns', tag, summary: '退货 / return batches to the supplier', guard: { permission: P['stock.adjust.write'] }, body: BatchOutInput, status: 201,
+    handler: (ctx, { body }) => postBatchOut(ctx, 'return', body) });
+  route(app, { method: 'post', path: '/api/stock/write-offs', tag, summary: '报损 / write off batches', guard: { permission: P['stock.adjust.write'] }, body: BatchOutInput, status: 201,
+    handler: (ctx, { body }) => postBatchOut(ctx, 'write_off', body) });
+  route(app, { method: 'get', path: '/api/stock/required-documents', tag, summary: '验收必备单据 / required receipt documents', guard: read,
+    query: z.object({ orgId: z.coerce.number().int().positive() }),
+    handler: async (ctx, { query }) => requiredDocuments(ctx, query.orgId) });
+  route(app, { method: 'put', path: '/api/stock/required-documents', tag, summary: '设置验收必备单据 / set required receipt documents', guard: { permission: P['stock.settings.write'] }, body: RequiredDocumentsInput,
+    handler: (ctx, { body }) => setRequiredDocuments(ctx, body.orgId, body.rules) });
+}
