@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', MQTT_PORT: '0', MQTT_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -40,6 +40,13 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 500));
   }
   project.provide('baseUrl', base);
+  // The embedded broker took a free port (MQTT_PORT=0); the start banner names it.
+  let mqtt: RegExpExecArray | null;
+  while (!(mqtt = /MQTT:\s+(mqtt:\/\/\S+)/.exec(log))) {
+    if (Date.now() > deadline) throw new Error(`no MQTT address in the start banner:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  project.provide('mqttUrl', mqtt[1]!);
   return async () => {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
@@ -50,5 +57,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The embedded MQTT broker of the server under test, for device simulators. */
+    mqttUrl: string;
   }
 }

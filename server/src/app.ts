@@ -6,6 +6,7 @@ import { authRoutes } from './core/auth-routes.ts';
 import type { Platform } from './core/context.ts';
 import { createApp, mountOpenApi, type App } from './core/http.ts';
 import { adminRoutes } from './core/admin/routes.ts';
+import { deviceRoutes } from './devices/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
@@ -32,6 +33,7 @@ export function buildApp(platform: Platform): App {
   requisitionRoutes(app);
   purchaseRoutes(app);
   stockRoutes(app);
+  deviceRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

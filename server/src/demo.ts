@@ -5,6 +5,7 @@ import { insertOrgs, insertPeople, type OrgSpec, type PersonSpec } from './core/
 import { Random } from './core/random.ts';
 import { org } from './core/schema.ts';
 import { seedCanteenDemo } from './demo-canteen.ts';
+import { seedDemoDevices } from './devices/index.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -101,6 +102,8 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   });
   platform.invalidateCaches();
   await seedCanteenDemo(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, login: c.login })), orgIds.get('TZJGSW')!, log, opts.requisitions ?? true);
+  const scales = await seedDemoDevices(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })));
+  log(`receiving scales ${scales.join(', ')}`);
   // Fresh planner statistics: a bulk load leaves the tables looking empty to the planner.
   await db.execute(sql`analyze`);
   return true;

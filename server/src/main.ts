@@ -4,7 +4,8 @@ import { loadConfig } from './core/config.ts';
 import { openDatabase } from './core/db.ts';
 import { createPlatform } from './core/platform.ts';
 import { seedReference } from './core/seed.ts';
-import { DEMO_LOGINS, seedDemo } from './demo.ts';
+import { CANTEENS, DEMO_LOGINS, seedDemo } from './demo.ts';
+import { DEMO_DEVICE_TOKEN, demoScaleCode, startDeviceGateway } from './devices/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -15,13 +16,22 @@ if (config.demo) {
   const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`));
   if (!created) console.log('[demo] demo data already present');
 }
+const gateway = await startDeviceGateway(platform);
+// Devices get a clean disconnect and the last readings' writes finish before the database closes.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void gateway.close().finally(() => database.close()).finally(() => process.exit(0)));
+}
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`\n智慧后勤平台 Smart Logistics Platform`);
   console.log(`  database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}`);
   console.log(`  open:     http://localhost:${info.port}/`);
   console.log(`  API docs: http://localhost:${info.port}/api/docs`);
+  console.log(`  MQTT:     ${gateway.url} (${gateway.embedded ? 'embedded broker' : 'external broker'})`);
   if (config.demo) {
     console.log('  demo logins (password for all: demo1234):');
     for (const l of DEMO_LOGINS) console.log(`    ${l.username.padEnd(14)} ${l.role}`);
+    const scales = CANTEENS.map((c) => demoScaleCode(c.code));
+    console.log(`  demo scales ${scales.join(' ')} (token for all: ${DEMO_DEVICE_TOKEN}):`);
+    console.log(`    npm run simulate:scale -- --code ${scales[0]} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
   }
 });

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   mqttUrl: string | undefined;
+  /** Port of the embedded MQTT broker (unused when mqttUrl names an external one); 0 picks a free port. */
+  mqttPort: number;
   secureCookies: boolean;
   demo: boolean;
 }
@@ -21,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.join(repoRoot, 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     mqttUrl: env.MQTT_URL || undefined,
+    mqttPort: Number(env.MQTT_PORT ?? 1883),
     secureCookies: env.SECURE_COOKIES === '1',
     demo: env.DEMO !== '0',
   };

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { DeviceKind } from './schema.ts';
+
+/** Device codes double as MQTT user names and topic levels, so no '/', '+', '#' or spaces. */
+const code = z.string().trim().toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, '编码为 3–40 位大写字母、数字或连字符，如 SCALE-YJZH-01 / 3–40 capital letters, digits or hyphens, e.g. SCALE-YJZH-01');
+
+/** A scale's reading in whole grams; `at` is the device's own clock when it has one. */
+export const ScaleReading = z.object({
+  grams: z.number().int().min(-1_000_000).max(10_000_000),
+  stable: z.boolean(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+export type ScaleReading = z.infer<typeof ScaleReading>;
+
+/** What each kind of device sends. A kind can be registered once its reading is defined here. */
+export const READINGS = { scale: ScaleReading } as const satisfies Partial<Record<DeviceKind, z.ZodType>>;
+export type ReadingKind = keyof typeof READINGS;
+const READING_KINDS = Object.keys(READINGS) as [ReadingKind, ...ReadingKind[]];
+
+export const DeviceQuery = z.object({
+  canteenId: z.coerce.number().int().positive().optional(),
+});
+
+export const CreateDeviceInput = z.object({
+  canteenId: z.number().int().positive(),
+  kind: z.enum(READING_KINDS),
+  code,
+  name: z.string().trim().min(1, '请填写名称 / enter a name').max(60),
+});
+export type CreateDeviceInput = z.infer<typeof CreateDeviceInput>;
+
+/** MQTT topics of one device: it publishes `sl/devices/<code>/reading` and may use nothing outside its own branch. */
+export const deviceTopic = (code: string, leaf: string) => `sl/devices/${code}/${leaf}`;
+
+/** Headers a device signs in with on the HTTP ingress (MQTT uses user name and password instead). */
+export const DEVICE_CODE_HEADER = 'x-device-code';
+export const DEVICE_TOKEN_HEADER = 'x-device-token';

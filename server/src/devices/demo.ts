@@ -1,0 +1,20 @@
+import type { Platform } from '../core/context.ts';
+import { ctxAs } from '../core/context-factory.ts';
+import { inTransaction } from '../core/context.ts';
+import { createDevice } from './registry.ts';
+
+/** Printed at start so anyone can run the scale simulator against the demo; never used outside demo data. */
+export const DEMO_DEVICE_TOKEN = 'demo-scale-token';
+export const demoScaleCode = (canteenCode: string) => `SCALE-${canteenCode}-01`;
+
+/** One receiving scale per demo canteen, registered by that canteen's head through the registry service. */
+export async function seedDemoDevices(platform: Platform, canteens: readonly { id: number; code: string; login: string }[]): Promise<string[]> {
+  const codes: string[] = [];
+  for (const c of canteens) {
+    const head = await ctxAs(platform, `head.${c.login}`);
+    const code = demoScaleCode(c.code);
+    await inTransaction(head, (tx) => createDevice(tx, { canteenId: c.id, kind: 'scale', code, name: '验收秤' }, DEMO_DEVICE_TOKEN));
+    codes.push(code);
+  }
+  return codes;
+}

@@ -1,0 +1,25 @@
+import type { DeviceKind } from './schema.ts';
+
+/** A device sent a valid reading (MQTT or HTTP). Delivered for every reading, ~5 per second per scale. */
+export const DEVICE_READING = 'devices.reading.received';
+
+/** A device was registered, deactivated, reactivated or given a new token (after the change commits). */
+export const DEVICE_CHANGED = 'devices.device.changed';
+
+/** The newest reading of one device, as kept in memory and pushed to streams. */
+export interface Reading {
+  deviceId: number;
+  orgId: number;
+  code: string;
+  kind: DeviceKind;
+  grams: number;
+  stable: boolean;
+  /** When the device measured it: its own clock if it sent one, else the time it arrived. */
+  at: string;
+  receivedAt: string;
+}
+
+export interface DeviceChanged {
+  deviceId: number;
+  code: string;
+}
