@@ -1,9 +1,10 @@
-import { AppstoreOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '../i18n.ts';
 import { AuditPage } from '../modules/admin/AuditPage.tsx';
 import { OrgsPage } from '../modules/admin/OrgsPage.tsx';
 import { PeoplePage } from '../modules/admin/PeoplePage.tsx';
+import { DevicesPage } from '../modules/devices/DevicesPage.tsx';
 import { RolesPage } from '../modules/admin/RolesPage.tsx';
 import { DishesPage } from '../modules/dish/DishesPage.tsx';
 import { IngredientsPage } from '../modules/ingredient/IngredientsPage.tsx';
@@ -34,6 +35,7 @@ export function navItems(): NavItem[] {
     { path: '/dishes', label: t('菜品库', 'Dish library'), hint: t('菜品、标准菜谱、营养与成本', 'Dishes, recipes, nutrition and cost'), icon: <FireOutlined />, permission: 'dish.dish.read', group: canteen, element: <DishesPage /> },
     { path: '/ingredients', label: t('食材', 'Ingredients'), hint: t('食材、营养成分、库存上下限', 'Ingredients, nutrients, stock limits'), icon: <AppstoreOutlined />, permission: 'ingredient.ingredient.read', group: canteen, element: <IngredientsPage /> },
     { path: '/suppliers', label: t('供应商与价格', 'Suppliers & prices'), hint: t('供应商、价格表导入与比价', 'Suppliers, price lists, comparison'), icon: <ShopOutlined />, permission: 'supplier.supplier.read', group: canteen, element: <SuppliersPage /> },
+    { path: '/devices', label: t('设备', 'Devices'), hint: t('验收秤等设备：登记、令牌、实时读数', 'Scales and other devices: register, tokens, live readings'), icon: <ApiOutlined />, permission: 'devices.device.read', group: canteen, element: <DevicesPage /> },
     { path: '/m', label: t('手机点餐页', 'Phone menu'), hint: t('今日菜谱：菜品、价格与营养', "Today's menu: dishes, prices, nutrition"), icon: <MobileOutlined />, permission: 'menu.published.read', group: canteen, element: <MobileHome /> },
     { path: '/admin/orgs', label: t('组织架构', 'Organisations'), hint: t('管理局、中心、食堂与单位', 'Bureau, centres, canteens and units'), icon: <ApartmentOutlined />, permission: 'admin.org.read', group: admin, element: <OrgsPage /> },
     { path: '/admin/people', label: t('人员与角色', 'People & roles'), hint: t('添加人员，分配角色', 'Add people, assign roles'), icon: <TeamOutlined />, permission: 'admin.person.read', group: admin, element: <PeoplePage /> },
