@@ -32,12 +32,8 @@ export class ReadingHub {
   readonly closed = new Promise<void>((resolve) => (this.markClosed = resolve));
 
   constructor(private readonly platform: Platform) {
-    platform.events.on(DEVICE_CHANGED, (p) => this.forget((p as DeviceChanged).code));
-  }
-
-  /** A registry change committed: a lookup still in flight may hold the old row, so it is dropped too. */
-  private forget(code: string): void {
-    this.byCode.delete(code);
+    // A registry change committed: the cached row (or a lookup still in flight) may be the old one.
+    platform.events.on(DEVICE_CHANGED, (p) => void this.byCode.delete((p as DeviceChanged).code));
   }
 
   private device(code: string): Promise<Device | null> {

@@ -2,7 +2,7 @@ import { IdParams, route, type App } from '../core/http.ts';
 import { CreateDeviceInput, DEVICE_CODE_HEADER, DEVICE_TOKEN_HEADER, DeviceQuery, ScaleReading } from './contracts.ts';
 import { runningGateway } from './gateway.ts';
 import { readingHub } from './hub.ts';
-import { readingStream, receiveReading } from './ingress.ts';
+import { readingStream, receiveReading } from './http-readings.ts';
 import { P } from './permissions.ts';
 import * as registry from './registry.ts';
 
