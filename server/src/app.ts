@@ -9,8 +9,10 @@ import { adminRoutes } from './core/admin/routes.ts';
 import { deviceRoutes } from './devices/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
+import { costingRoutes } from './modules/costing/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
 import { purchaseRoutes } from './modules/purchase/index.ts';
+import { reportRoutes } from './modules/report/index.ts';
 import { requisitionRoutes } from './modules/requisition/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { supplierRoutes } from './modules/supplier/index.ts';
@@ -33,6 +35,8 @@ export function buildApp(platform: Platform): App {
   requisitionRoutes(app);
   purchaseRoutes(app);
   stockRoutes(app);
+  costingRoutes(app);
+  reportRoutes(app);
   deviceRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>

@@ -15,3 +15,12 @@ export function requireOwnedAbove<T extends { orgId: number }>(
   }
   return found;
 }
+
+/** Records by code as seen from `orgId`: owned by it or above it, the nearest owner winning a shared code. */
+export function nearestByCode<T extends { orgId: number; code: string }>(ctx: Ctx, orgId: number, list: T[]): Map<string, T> {
+  const chain = ctx.tree.ancestry(orgId);
+  const rank = (o: number) => chain.indexOf(o);
+  const out = new Map<string, T>();
+  for (const r of list.filter((x) => chain.includes(x.orgId)).sort((a, b) => rank(b.orgId) - rank(a.orgId))) out.set(r.code, r);
+  return out;
+}

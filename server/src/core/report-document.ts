@@ -94,7 +94,7 @@ function displayText(col: DocColumn, v: Row[string] | undefined): string {
 }
 
 /** The 合计 row: sums of the `total` columns, labelled in the first column that is not summed. */
-function totalsRow(doc: ReportDocument, lang: Lang): Row | undefined {
+export function totalsRow(doc: ReportDocument, lang: Lang): Row | undefined {
   if (!doc.totals) return undefined;
   const row: Row = {};
   for (const c of doc.columns.filter((c) => c.total)) {

@@ -1,6 +1,6 @@
 import { bigint, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const SALE_MEALS = ['breakfast', 'lunch', 'dinner'] as const;
+export const SALE_MEALS = ['breakfast', 'lunch', 'dinner', 'late'] as const;
 
 /**
  * Revenue per canteen, day, meal and dish (dish 0 = sales not split by dish). Until checkout exists

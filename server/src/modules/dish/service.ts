@@ -3,7 +3,7 @@ import { audit } from '../../core/audit.ts';
 import type { Ctx, Platform } from '../../core/context.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
-import { requireOwnedAbove } from '../../core/ownership.ts';
+import { nearestByCode, requireOwnedAbove } from '../../core/ownership.ts';
 import { ReadCache } from '../../core/read-cache.ts';
 import type { RowError } from '../../core/excel.ts';
 import { ingredientsByCode, ingredientsByIds, nutritionOf, ownerOrg, requireUsableBy, type Nutrients } from '../ingredient/index.ts';
@@ -169,6 +169,11 @@ export async function dishesByIds(ctx: Ctx, ids: number[]): Promise<Map<number, 
     const list = await ctx.db.select().from(dish).where(inArray(dish.id, missing));
     return new Map(list.map((d) => [d.id, d]));
   });
+}
+
+/** For imports by other modules: dish codes visible to records of `orgId`, nearest owner first. */
+export async function dishesByCode(ctx: Ctx, orgId: number): Promise<Map<string, Dish>> {
+  return nearestByCode(ctx, orgId, await ctx.db.select().from(dish).where(inArray(dish.orgId, ctx.tree.ancestry(orgId))));
 }
 
 /** For other modules: the dishes must be owned by `orgId` or an organisation above it. */

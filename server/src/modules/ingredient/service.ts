@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { conflict, notFound } from '../../core/errors.ts';
-import { requireOwnedAbove } from '../../core/ownership.ts';
+import { nearestByCode, requireOwnedAbove } from '../../core/ownership.ts';
 import { ReadCache } from '../../core/read-cache.ts';
 import type { IngredientInput } from './contracts.ts';
 import { P } from './permissions.ts';
@@ -102,12 +102,7 @@ export async function requireUsableBy(ctx: Ctx, orgId: number, ids: number[]): P
 
 /** For imports: ingredient codes visible to records of `orgId`, nearest owner first. */
 export async function ingredientsByCode(ctx: Ctx, orgId: number): Promise<Map<string, Ingredient>> {
-  const chain = ctx.tree.ancestry(orgId);
-  const rows = await ctx.db.select().from(ingredient).where(inArray(ingredient.orgId, chain));
-  const rank = (o: number) => chain.indexOf(o);
-  const out = new Map<string, Ingredient>();
-  for (const r of rows.sort((a, b) => rank(b.orgId) - rank(a.orgId))) out.set(r.code, r);
-  return out;
+  return nearestByCode(ctx, orgId, await ctx.db.select().from(ingredient).where(inArray(ingredient.orgId, ctx.tree.ancestry(orgId))));
 }
 
 /** Creates or updates ingredients by code in one organisation (imports and the reference set). */

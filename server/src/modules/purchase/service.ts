@@ -4,7 +4,8 @@ import type { Ctx } from '../../core/context.ts';
 import { nextDocNumber } from '../../core/doc-number.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { personNames } from '../../core/people.ts';
-import { ingredientsByIds } from '../ingredient/index.ts';
+import type { ReportDocument } from '../../core/report-document.ts';
+import { ingredientsByIds, PURCHASE_UNITS, type PurchaseUnit } from '../ingredient/index.ts';
 import { getRequisition } from '../requisition/index.ts';
 import { suppliersUsableBy } from '../supplier/index.ts';
 import { supplierChannel } from './adapters/supplier-channel.ts';
@@ -146,4 +147,31 @@ export async function recordReceived(ctx: Ctx, orderId: number, received: { orde
   const done = lines.every((l) => l.receivedG >= l.qty * l.gramsPerUnit * RECEIVED_TOLERANCE);
   const any = lines.some((l) => l.receivedG > 0);
   if (any) await ctx.db.update(purchaseOrder).set({ status: done ? 'received' : 'partial' }).where(eq(purchaseOrder.id, orderId));
+}
+
+const STATUS_ZH: Record<Status, string> = { open: '待发送', sent: '已发送', partial: '部分到货', received: '已到货', closed: '已关闭', cancelled: '已取消' };
+
+/** The order as the supplier gets it: one printable document (PDF) with signature lines. */
+export async function orderDocument(ctx: Ctx, id: number): Promise<ReportDocument> {
+  const o = await getOrder(ctx, id);
+  return {
+    title: { zh: '采购单', en: 'Purchase order' },
+    subtitle: o.canteenName ?? '',
+    fields: [
+      { zh: '采购单号', en: 'Order no.', value: o.no }, { zh: '供应商', en: 'Supplier', value: o.supplierName ?? '' },
+      { zh: '送货日期', en: 'Delivery date', value: o.deliveryDate }, { zh: '状态', en: 'Status', value: STATUS_ZH[o.status] },
+    ],
+    columns: [
+      { key: 'code', zh: '编码', en: 'Code', kind: 'text' }, { key: 'name', zh: '食材', en: 'Ingredient', kind: 'text', width: 2 },
+      { key: 'unit', zh: '单位', en: 'Unit', kind: 'text' }, { key: 'qty', zh: '数量', en: 'Quantity', kind: 'int' },
+      { key: 'unitPriceFen', zh: '单价(元)', en: 'Unit price', kind: 'fen' }, { key: 'amountFen', zh: '金额(元)', en: 'Amount', kind: 'fen', total: true },
+      { key: 'receivedG', zh: '已收(kg)', en: 'Received kg', kind: 'grams' },
+    ],
+    rows: o.lines.map((l) => ({ code: l.code ?? '', name: l.name ?? '', unit: PURCHASE_UNITS[l.purchaseUnit as PurchaseUnit]?.zh ?? l.purchaseUnit, qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, receivedG: l.receivedG })),
+    totals: true,
+    signatures: [{ zh: '采购员', en: 'Buyer' }, { zh: '食堂负责人', en: 'Canteen head' }, { zh: '供应商确认', en: 'Supplier' }],
+    footnote: '请按送货日期送至食堂后门验收；验收以验收秤称重为准。 Deliver to the canteen back door on the delivery date; the receiving scale weight counts.',
+    generatedAt: ctx.now(),
+    generatedBy: o.createdByName ?? undefined,
+  };
 }

@@ -3,3 +3,5 @@ export { P as stockPermissions } from './permissions.ts';
 export { onHand } from './service.ts';
 export { STOCK_CHANGED } from './ledger.ts';
 export { RECEIPT_DOCUMENTS_COMPLETE, RECEIPT_MISSING_DOCUMENTS } from './receipt.ts';
+export { balancesBefore, issueCosts, movementSums, purchaseSums, stockValues, type KindSum, type PurchaseSum } from './reporting.ts';
+export type { MoveKind } from './ledger.ts';

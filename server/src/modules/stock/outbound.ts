@@ -13,7 +13,7 @@ import { lockBatches, lockBatchesOf, newBatches, openDoc, postMoves, type Move, 
 import { P } from './permissions.ts';
 import { postingDate } from './receipt.ts';
 import { onHand } from './service.ts';
-import { stockDoc, stockMove } from './schema.ts';
+import { stockDoc, stockMove, type MEALS } from './schema.ts';
 
 type Line = { ingredientId: number; qtyG: number };
 
@@ -116,7 +116,7 @@ export async function postBatchOut(ctx: Ctx, kind: 'return' | 'write_off', input
  * What the kitchen needs for one meal from the published plan: Σ portions × net ÷ yield per
  * ingredient, less what was already issued for that meal, beside what is on hand.
  */
-export async function proposeIssue(ctx: Ctx, q: { canteenId: number; date: string; meal: 'breakfast' | 'lunch' | 'dinner' }) {
+export async function proposeIssue(ctx: Ctx, q: { canteenId: number; date: string; meal: (typeof MEALS)[number] }) {
   ctx.access.requireCanteen(P['stock.stock.read'], q.canteenId);
   const demand = (await publishedDemand(ctx, q.canteenId, q.date, q.date)).filter((d) => d.meal === q.meal);
   const needs = ingredientNeeds(demand, await recipesFor(ctx, demand.map((d) => d.dishId)));

@@ -7,7 +7,7 @@ export const MOVE_KINDS = ['receipt', 'issue', 'return', 'transfer_in', 'transfe
 export const DOCUMENT_KINDS = ['photo', 'invoice', 'quarantine', 'test_report', 'other'] as const;
 export const LINE_DECISIONS = ['accepted', 'partial', 'rejected'] as const;
 export const QUALITY_GRADES = ['good', 'fair', 'poor'] as const;
-export const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
+export const MEALS = ['breakfast', 'lunch', 'dinner', 'late'] as const;
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

@@ -39,7 +39,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const orderOf = (supplierId: number) => orders.find((o) => o.supplierId === supplierId)!;
-const lineOf = (supplierId: number, ingredientId: number) => orderOf(supplierId).lines.find((l) => l.ingredientId === ingredientId)!;
 
 describe('purchase orders', () => {
   it('splits an approved requisition by supplier, each ingredient from its cheapest supplier', () => {

@@ -1,0 +1,2 @@
+export { reportRoutes } from './routes.ts';
+export { P as reportPermissions } from './permissions.ts';
