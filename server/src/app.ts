@@ -7,6 +7,7 @@ import type { Platform } from './core/context.ts';
 import { createApp, mountOpenApi, type App } from './core/http.ts';
 import { adminRoutes } from './core/admin/routes.ts';
 import { deviceRoutes } from './devices/index.ts';
+import { alertReactions, alertRoutes } from './modules/alert/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { costingRoutes } from './modules/costing/index.ts';
@@ -26,6 +27,7 @@ export function buildApp(platform: Platform): App {
   const app = createApp(platform);
   ingredientReactions(platform);
   dishReactions(platform);
+  alertReactions(platform);
   authRoutes(app);
   adminRoutes(app);
   ingredientRoutes(app);
@@ -38,6 +40,7 @@ export function buildApp(platform: Platform): App {
   costingRoutes(app);
   reportRoutes(app);
   deviceRoutes(app);
+  alertRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

@@ -1,0 +1,82 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Ctx, Platform } from '../../core/context.ts';
+import { person, roleAssignment } from '../../core/schema.ts';
+import { P } from './permissions.ts';
+import { notification } from './schema.ts';
+import { alertById, type AlertView } from './service.ts';
+import { systemCtx } from './system.ts';
+
+export interface Recipient {
+  personId: number;
+  name: string;
+  username: string;
+  phone: string | null;
+}
+
+/**
+ * A way to tell people about an alert: in-app now, a DingTalk (浙政钉) adapter later. `send` is
+ * called after the alert's transaction committed; a failure is logged and never undoes the alert.
+ */
+export interface Notifier {
+  key: string;
+  send(alert: AlertView, recipients: Recipient[]): Promise<void>;
+}
+
+/** Records who was notified in the alert centre (alert_notification) and logs one line. */
+export function inAppNotifier(platform: Platform): Notifier {
+  return {
+    key: 'in_app',
+    async send(alert, recipients) {
+      if (recipients.length) {
+        await platform.database.db.insert(notification)
+          .values(recipients.map((r) => ({ alertId: alert.id, personId: r.personId, notifier: 'in_app', level: alert.escalationLevel, sentAt: platform.now() })))
+          .onConflictDoNothing();
+      }
+      console.log(`[alert] ${alert.orgName ?? alert.orgId} · ${alert.titleZh} → ${recipients.map((r) => r.name).join('、') || '（无人可通知）'}`);
+    },
+  };
+}
+
+const notifiers = new WeakMap<Platform, Notifier[]>();
+
+/** The notifiers of a platform: in-app always; adapters join with addNotifier. */
+export function notifiersOf(platform: Platform): Notifier[] {
+  let list = notifiers.get(platform);
+  if (!list) notifiers.set(platform, (list = [inAppNotifier(platform)]));
+  return list;
+}
+
+export function addNotifier(platform: Platform, notifier: Notifier): void {
+  const list = notifiersOf(platform);
+  if (list.some((n) => n.key === notifier.key)) throw new Error(`notifier ${notifier.key} is already registered`);
+  list.push(notifier);
+}
+
+/**
+ * Who hears of an alert at level 0: active people holding alert.alert.handle through a role given
+ * at the alert's own organisation. Roles held higher up (a bureau administrator) reach every canteen's
+ * alerts in the centre, but are told only when escalation gets to them.
+ */
+export async function recipientsOf(ctx: Ctx, orgId: number): Promise<Recipient[]> {
+  const roles = [...(await ctx.platform.grants())].filter(([, perms]) => perms.has(P['alert.alert.handle'])).map(([role]) => role);
+  if (!roles.length) return [];
+  return ctx.db.selectDistinct({ personId: person.id, name: person.name, username: person.username, phone: person.phone })
+    .from(roleAssignment).innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(and(eq(roleAssignment.orgId, orgId), inArray(roleAssignment.roleKey, roles), eq(person.active, true)))
+    .orderBy(person.id);
+}
+
+/** Tells the recipients of a newly raised alert through every notifier; each notifier fails alone. */
+export async function notifyRaised(platform: Platform, alertId: number): Promise<void> {
+  const ctx = await systemCtx(platform);
+  const alert = await alertById(ctx, alertId);
+  if (!alert || alert.status === 'resolved') return;
+  const recipients = await recipientsOf(ctx, alert.orgId);
+  for (const n of notifiersOf(platform)) {
+    try {
+      await n.send(alert, recipients);
+    } catch (err) {
+      console.error(`[alert] notifier ${n.key} failed for alert ${alert.id}`, err);
+    }
+  }
+}
