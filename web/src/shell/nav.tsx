@@ -1,4 +1,4 @@
-import { ApiOutlined, AppstoreOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, ShoppingCartOutlined, InboxOutlined, DatabaseOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '../i18n.ts';
 import { AuditPage } from '../modules/admin/AuditPage.tsx';
@@ -9,7 +9,11 @@ import { RolesPage } from '../modules/admin/RolesPage.tsx';
 import { DishesPage } from '../modules/dish/DishesPage.tsx';
 import { IngredientsPage } from '../modules/ingredient/IngredientsPage.tsx';
 import { MenuPage } from '../modules/menu/MenuPage.tsx';
+import { PurchaseOrdersPage } from '../modules/purchase/PurchaseOrdersPage.tsx';
 import { RequisitionsPage } from '../modules/requisition/RequisitionsPage.tsx';
+import { ReceivingPage } from '../modules/stock/receiving/ReceivingPage.tsx';
+import { StockDocsPage } from '../modules/stock/StockDocsPage.tsx';
+import { StockPage } from '../modules/stock/StockPage.tsx';
 import { SuppliersPage } from '../modules/supplier/SuppliersPage.tsx';
 import { MobileHome } from '../mobile/MobileHome.tsx';
 import { Home } from './Home.tsx';
@@ -32,6 +36,10 @@ export function navItems(): NavItem[] {
     { path: '/', label: t('首页', 'Home'), hint: '', icon: <HomeOutlined />, element: <Home /> },
     { path: '/menu', label: t('菜品计划', 'Menu plans'), hint: t('按周排菜、发布菜单', 'Plan the week, publish menus'), icon: <CalendarOutlined />, permission: 'menu.plan.read', group: canteen, element: <MenuPage /> },
     { path: '/requisitions', label: t('请购单', 'Requisitions'), hint: t('按菜单生成、提交、审核采购', 'Generate, submit and approve purchasing'), icon: <FileTextOutlined />, permission: 'requisition.requisition.read', group: canteen, element: <RequisitionsPage /> },
+    { path: '/purchase-orders', label: t('采购单', 'Purchase orders'), hint: t('按供应商发送、打印、跟踪到货', 'Send, print and follow deliveries by supplier'), icon: <ShoppingCartOutlined />, permission: 'purchase.order.read', group: canteen, element: <PurchaseOrdersPage /> },
+    { path: '/receiving', label: t('验收入库', 'Receiving'), hint: t('送货到了：过秤、验收、拍照', 'A delivery is here: weigh, check, photograph'), icon: <InboxOutlined />, permission: 'stock.receipt.write', group: canteen, element: <ReceivingPage /> },
+    { path: '/stock', label: t('库存', 'Stock'), hint: t('库存、批次与保质期；领用、调拨、退货、报损', 'Stock, batches, best-before; issue, transfer, return, write off'), icon: <DatabaseOutlined />, permission: 'stock.stock.read', group: canteen, element: <StockPage /> },
+    { path: '/stock/docs', label: t('出入库记录', 'Stock documents'), hint: t('每一笔入库、出库及其照片单据', 'Every receipt and issue with its photos and documents'), icon: <HistoryOutlined />, permission: 'stock.stock.read', group: canteen, element: <StockDocsPage /> },
     { path: '/dishes', label: t('菜品库', 'Dish library'), hint: t('菜品、标准菜谱、营养与成本', 'Dishes, recipes, nutrition and cost'), icon: <FireOutlined />, permission: 'dish.dish.read', group: canteen, element: <DishesPage /> },
     { path: '/ingredients', label: t('食材', 'Ingredients'), hint: t('食材、营养成分、库存上下限', 'Ingredients, nutrients, stock limits'), icon: <AppstoreOutlined />, permission: 'ingredient.ingredient.read', group: canteen, element: <IngredientsPage /> },
     { path: '/suppliers', label: t('供应商与价格', 'Suppliers & prices'), hint: t('供应商、价格表导入与比价', 'Suppliers, price lists, comparison'), icon: <ShopOutlined />, permission: 'supplier.supplier.read', group: canteen, element: <SuppliersPage /> },
