@@ -1,6 +1,7 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { t } from '../i18n.ts';
+import { AlertPanel } from '../modules/alert/AlertPanel.tsx';
 import { useSession } from '../session.tsx';
 import { navItems } from './nav.tsx';
 
@@ -11,6 +12,7 @@ export function Home() {
   return (
     <div>
       <Typography.Title level={3}>{t(`您好，${me?.user.name}`, `Hello, ${me?.user.name}`)}</Typography.Title>
+      <AlertPanel />
       <Row gutter={[16, 16]}>
         {items.map((n) => (
           <Col key={n.path} xs={24} sm={12} lg={8}>

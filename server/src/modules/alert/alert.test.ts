@@ -96,7 +96,7 @@ describe('stock alerts', () => {
     const r = await receive(lib.tomato, 2000);
     const [missing] = await find('stock.documents_missing', `doc:${r.id}`);
     expect(missing.titleZh).toBe(`验收单 ${r.no} 缺少票证：发票/送货单`);
-    expect(missing.link).toEqual({ entity: 'stock_doc', id: String(r.id), path: `/stock/docs/${r.id}` });
+    expect(missing.link).toEqual({ entity: 'stock_doc', id: String(r.id), path: `/stock/docs?doc=${r.id}` });
     const form = new FormData();
     form.set('kind', 'invoice');
     form.set('file', new File([Buffer.from('%PDF-1.4 invoice')], '发票.pdf', { type: 'application/pdf' }));

@@ -81,7 +81,7 @@ export async function scanStockAlerts(ctx: Ctx, canteenId: number): Promise<void
     }
     for (const r of receipts) {
       const docs = r.missingDocuments.map((k) => DOCUMENT_NAMES[k] ?? { zh: k, en: k });
-      found.push({ kind: STOCK_ALERTS['stock.documents_missing'].key, key: `doc:${r.id}`, link: { entity: 'stock_doc', id: r.id, path: `/stock/docs/${r.id}` },
+      found.push({ kind: STOCK_ALERTS['stock.documents_missing'].key, key: `doc:${r.id}`, link: { entity: 'stock_doc', id: r.id, path: `/stock/docs?doc=${r.id}` },
         detail: { docId: r.id, no: r.no, businessDate: r.businessDate, missing: r.missingDocuments },
         titleZh: `验收单 ${r.no} 缺少票证：${docs.map((d) => d.zh).join('、')}`, titleEn: `Receipt ${r.no} is missing documents: ${docs.map((d) => d.en).join(', ')}` });
     }
