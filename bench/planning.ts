@@ -14,7 +14,7 @@ import '../server/src/app.ts';
 import { CANTEENS, seedDemo } from '../server/src/demo.ts';
 import { addDays } from '../server/src/modules/menu/index.ts';
 import { generateRequisition } from '../server/src/modules/requisition/index.ts';
-import { businessDate } from '../server/src/modules/dish/index.ts';
+import { chinaDate } from '../server/src/core/doc-number.ts';
 
 const databaseUrl = process.argv[2];
 const label = databaseUrl ? 'PostgreSQL' : 'PGlite';
@@ -32,7 +32,7 @@ async function generationBenchmark() {
   const tree = await platform.orgTree();
   const canteens = CANTEENS.map((c) => ({ ...c, id: tree.all().find((n) => n.code === c.code)!.id }));
   const chefs = await Promise.all(canteens.map((c) => ctxAs(platform, `chef.${c.login}`)));
-  const today = businessDate(new Date());
+  const today = chinaDate(new Date());
   const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
   const from = addDays(addDays(today, -((dow + 6) % 7)), -14);
   const to = addDays(from, 27);
@@ -69,7 +69,7 @@ async function loadBenchmark() {
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', DEMO: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', DEMO: '0', MQTT_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -90,7 +90,7 @@ async function loadBenchmark() {
     const get = (p: string, cookie = chef) => fetch(`${base}${p}`, { headers: { cookie } }).then(async (r) => ({ status: r.status, body: await r.json() }));
     const me = (await get('/api/auth/me')).body;
     const canteenId = me.canteens[0].id;
-    const today = businessDate(new Date());
+    const today = chinaDate(new Date());
     const plans = (await get(`/api/menu-plans?canteenId=${canteenId}&from=${addDays(today, -14)}&to=${addDays(today, 14)}`)).body as { id: number }[];
     const gen = await fetch(`${base}/api/requisitions/generate`, {
       method: 'POST', headers: { cookie: chef, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },

@@ -8,9 +8,11 @@ const { startCluster } = await import('./pg-cluster.mjs');
 const run = (args) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: 'inherit' }).status === 0;
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
 let ok = run(['bench/planning.ts']);
+ok = run(['bench/stock.ts']) && ok;
 const cluster = await startCluster();
 try {
   ok = run(['bench/planning.ts', cluster.url]) && ok;
+  ok = run(['bench/stock.ts', cluster.url]) && ok;
 } finally {
   cluster.stop();
 }

@@ -4,8 +4,9 @@ import type { Platform } from './core/context.ts';
 import { insertOrgs, insertPeople, type OrgSpec, type PersonSpec } from './core/org-seed.ts';
 import { Random } from './core/random.ts';
 import { org } from './core/schema.ts';
-import { seedCanteenDemo } from './demo-canteen.ts';
+import { seedCanteenDemo, seedDemoRequisitions } from './demo-canteen.ts';
 import { seedDemoDevices } from './devices/index.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -64,7 +65,7 @@ export function personName(rng: Random): string {
 }
 
 /** Builds the demo centre once (fixed seed, same data every time). Returns false when already there. */
-export async function seedDemo(platform: Platform, log: (msg: string) => void = () => {}, opts: { diners?: number; units?: number; requisitions?: boolean } = {}): Promise<boolean> {
+export async function seedDemo(platform: Platform, log: (msg: string) => void = () => {}, opts: { diners?: number; units?: number; requisitions?: boolean; historyDays?: number; historyHeadcountScale?: number } = {}): Promise<boolean> {
   const db = platform.database.db;
   const [existing] = await db.select({ n: count() }).from(org);
   if (existing!.n > 0) return false;
@@ -101,7 +102,10 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
     log(`${people.length} people (${dinerCount} diners)`);
   });
   platform.invalidateCaches();
-  await seedCanteenDemo(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, login: c.login })), orgIds.get('TZJGSW')!, log, opts.requisitions ?? true);
+  const canteens = CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, login: c.login }));
+  const library = await seedCanteenDemo(platform, canteens, orgIds.get('TZJGSW')!, log);
+  if (opts.historyDays) await seedDemoHistory(platform, canteens, library, opts.historyDays, log, opts.historyHeadcountScale);
+  if (opts.requisitions ?? true) await seedDemoRequisitions(platform, canteens, library.firstMonday, log);
   const scales = await seedDemoDevices(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })));
   log(`receiving scales ${scales.join(', ')}`);
   // Fresh planner statistics: a bulk load leaves the tables looking empty to the planner.

@@ -13,7 +13,7 @@ await seedReference(database.db);
 const platform = createPlatform(config, database);
 const app = buildApp(platform);
 if (config.demo) {
-  const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`));
+  const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`), { historyDays: config.demoHistoryDays });
   if (!created) console.log('[demo] demo data already present');
 }
 const gateway = await startDeviceGateway(platform);

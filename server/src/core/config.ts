@@ -14,6 +14,8 @@ export interface Config {
   mqttPort: number;
   secureCookies: boolean;
   demo: boolean;
+  /** Days of purchasing, stock and sales history the demo data holds (0: none). */
+  demoHistoryDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttPort: Number(env.MQTT_PORT ?? 1883),
     secureCookies: env.SECURE_COOKIES === '1',
     demo: env.DEMO !== '0',
+    demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 365),
   };
 }

@@ -55,4 +55,24 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 /** A JS array as one query parameter (drizzle otherwise spreads it into a list), for `unnest($1::int[])` and `= any(...)`. */
 export const arrayParam = (values: unknown[]) => sql.param(values);
 
+/**
+ * Inserts many rows in few statements: one array parameter per column, unnested by PostgreSQL
+ * (no 65,535-parameter limit, one parse per chunk). For bulk loads such as demo history.
+ */
+export async function insertUnnest(db: Db, table: string, columns: [name: string, pgType: string][], data: unknown[][], chunk = 20_000): Promise<void> {
+  const names = sql.raw(columns.map(([n]) => `"${n}"`).join(', '));
+  for (let i = 0; i < data.length; i += chunk) {
+    const part = data.slice(i, i + chunk);
+    const arrays = sql.join(columns.map(([, type], c) => sql`${arrayParam(part.map((r) => r[c]))}::${sql.raw(type)}[]`), sql`, `);
+    await db.execute(sql`insert into ${sql.raw(`"${table}"`)} (${names}) select * from unnest(${arrays})`);
+  }
+}
+
+/** Takes `n` ids from a serial column's sequence at once, so bulk rows can refer to each other before insert. */
+export async function reserveIds(db: Db, table: string, n: number): Promise<number> {
+  if (n <= 0) return 0;
+  const [r] = await rows<{ last: string }>(db, sql`select setval(pg_get_serial_sequence(${table}, 'id'), nextval(pg_get_serial_sequence(${table}, 'id')) + ${n - 1}) as last`);
+  return Number(r!.last) - n + 1;
+}
+
 export { sql };

@@ -44,6 +44,7 @@ export async function importSales(ctx: Ctx, canteenId: number, parsed: { rows: {
 
 /** Writes sales rows (import, and the demo history). */
 export async function saveSales(ctx: Ctx, canteenId: number, list: SaleInput[], source: 'import' | 'demo' | 'checkout') {
+  ctx.access.requireCanteen(P['costing.sales.write'], canteenId);
   for (let i = 0; i < list.length; i += 2000) {
     const chunk = list.slice(i, i + 2000);
     await ctx.db.execute(sql`

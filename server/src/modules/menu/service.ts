@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
-import { rows } from '../../core/db.ts';
+import { arrayParam, rows } from '../../core/db.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { dishesByIds, nutritionFor, requireDishesUsableBy } from '../dish/index.ts';
@@ -179,4 +179,30 @@ export async function publishedDemand(ctx: Ctx, canteenId: number, from: string,
     .select({ planId: menuPlan.id, date: menuPlan.date, meal: menuPlan.meal, dishId: menuItem.dishId, portions: menuItem.portions })
     .from(menuItem).innerJoin(menuPlan, eq(menuPlan.id, menuItem.planId))
     .where(and(eq(menuPlan.orgId, canteenId), eq(menuPlan.status, 'published'), gte(menuPlan.date, from), lte(menuPlan.date, to)));
+}
+
+/**
+ * Published plans written in bulk (demo history, migrations from another system): the same checks
+ * as one plan at a time (dishes usable, canteen writable), without one transaction per meal.
+ */
+export async function insertPublishedPlans(ctx: Ctx, canteenId: number, plans: { date: string; meal: Meal; items: { dishId: number; portions: number }[] }[]) {
+  ctx.access.requireCanteen(P['menu.plan.publish'], canteenId);
+  const dishes = await requireDishesUsableBy(ctx, canteenId, [...new Set(plans.flatMap((p) => p.items.map((i) => i.dishId)))]);
+  const must = new Set((await mustServeDishes(ctx, canteenId)).map((m) => `${m.meal}|${m.dishId}`));
+  const at = ctx.now();
+  for (let i = 0; i < plans.length; i += 1000) {
+    const chunk = plans.slice(i, i + 1000);
+    const ids = await rows<{ id: number; date: string; meal: Meal }>(ctx.db, sql`
+      insert into menu_plan (org_id, date, meal, status, note, published_at, published_by, updated_at)
+      select ${canteenId}, d, m, 'published', '', ${at}, ${ctx.user!.id}, ${at}
+      from unnest(${arrayParam(chunk.map((p) => p.date))}::date[], ${arrayParam(chunk.map((p) => p.meal))}::text[]) as x(d, m)
+      returning id, date::text as date, meal`);
+    const idOf = new Map(ids.map((r) => [`${r.date}|${r.meal}`, r.id]));
+    const items = chunk.flatMap((p) => p.items.map((it, position) => ({ planId: idOf.get(`${p.date}|${p.meal}`)!, ...it, priceFen: dishes.get(it.dishId)!.priceFen, mustServe: must.has(`${p.meal}|${it.dishId}`), position })));
+    await ctx.db.execute(sql`
+      insert into menu_item (plan_id, dish_id, portions, price_fen, must_serve, position)
+      select * from unnest(${arrayParam(items.map((x) => x.planId))}::int[], ${arrayParam(items.map((x) => x.dishId))}::int[], ${arrayParam(items.map((x) => x.portions))}::int[],
+        ${arrayParam(items.map((x) => x.priceFen))}::int[], ${arrayParam(items.map((x) => x.mustServe))}::bool[], ${arrayParam(items.map((x) => x.position))}::int[])`);
+  }
+  await audit(ctx, { orgId: canteenId, action: 'menu_plan.bulk_published', entity: 'menu_plan', entityId: null, after: { plans: plans.length, from: plans[0]?.date, to: plans.at(-1)?.date } });
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../core/context.ts';
 import { arrayParam } from '../../core/db.ts';
 import { nextDocNumber } from '../../core/doc-number.ts';
@@ -24,10 +25,12 @@ const PREFIX: Record<DocValues['kind'], string> = {
 
 /**
  * Opens a document. With a request key already used in this canteen, returns the earlier document
- * (`replayed`) so the caller reports the first result and posts nothing again.
+ * (`replayed`) so the caller reports the first result and posts nothing again. Its number is given
+ * by `closeDoc` at the end: numbers are gapless per canteen and day, so taking one holds a lock,
+ * and holding it only from the end of a posting to its commit lets concurrent postings overlap.
  */
 export async function openDoc(ctx: Ctx, values: Omit<DocValues, 'no' | 'createdBy' | 'createdAt'>): Promise<{ id: number; no: string; replayed: boolean }> {
-  const no = await nextDocNumber(ctx, stockDoc, stockDoc.no, PREFIX[values.kind], values.orgId);
+  const no = `~${randomUUID()}`;
   const [row] = await ctx.db.insert(stockDoc).values({ ...values, no, createdBy: ctx.user!.id, createdAt: ctx.now() })
     .onConflictDoNothing({ target: [stockDoc.orgId, stockDoc.requestKey] }).returning({ id: stockDoc.id, no: stockDoc.no });
   if (row) return { ...row, replayed: false };
@@ -42,6 +45,13 @@ export async function openDoc(ctx: Ctx, values: Omit<DocValues, 'no' | 'createdB
 export async function earlierPosting(ctx: Ctx, orgId: number, requestKey: string): Promise<number | null> {
   const [row] = await ctx.db.select({ id: stockDoc.id }).from(stockDoc).where(and(eq(stockDoc.orgId, orgId), eq(stockDoc.requestKey, requestKey)));
   return row?.id ?? null;
+}
+
+/** Numbers an opened document and records its total (and missing documents): the last write of a posting. */
+export async function closeDoc(ctx: Ctx, doc: { id: number; orgId: number; kind: DocValues['kind'] }, set: { totalFen: number; missingDocuments?: string[]; linkedDocId?: number }): Promise<string> {
+  const no = await nextDocNumber(ctx, stockDoc, stockDoc.no, PREFIX[doc.kind], doc.orgId);
+  await ctx.db.update(stockDoc).set({ ...set, no }).where(eq(stockDoc.id, doc.id));
+  return no;
 }
 
 /** Creates empty batches; their receipt or transfer move then fills them. */

@@ -9,7 +9,7 @@ import { publishedDemand } from '../menu/index.ts';
 import type { BatchOutInput, IssueInput, TransferInput } from './contracts.ts';
 import { getDoc } from './documents.ts';
 import { takeFefo, valueOf, type Take } from './fefo.ts';
-import { lockBatches, lockBatchesOf, newBatches, openDoc, postMoves, type Move, type MoveKind } from './ledger.ts';
+import { closeDoc, lockBatches, lockBatchesOf, newBatches, openDoc, postMoves, type Move, type MoveKind } from './ledger.ts';
 import { P } from './permissions.ts';
 import { postingDate } from './receipt.ts';
 import { onHand } from './service.ts';
@@ -42,10 +42,10 @@ async function takeAll(ctx: Ctx, orgId: number, lines: Line[]): Promise<Map<numb
 const movesOut = (takes: Map<number, Take[]>, kind: MoveKind): Move[] =>
   [...takes.entries()].flatMap(([ingredientId, ts]) => ts.map((t) => ({ ingredientId, batchId: t.batchId, kind, qtyG: -t.qtyG, valueFen: -t.valueFen })));
 
-async function finish(ctx: Ctx, doc: { id: number; no: string }, orgId: number, moves: Move[], action: string, detail: object) {
+async function finish(ctx: Ctx, doc: { id: number; kind: 'issue' | 'transfer_out' | 'return' | 'write_off'; linkedDocId?: number }, orgId: number, moves: Move[], action: string, detail: object) {
   const totalFen = -moves.reduce((s, m) => s + m.valueFen, 0);
-  await ctx.db.update(stockDoc).set({ totalFen }).where(eq(stockDoc.id, doc.id));
-  await audit(ctx, { orgId, action, entity: 'stock_doc', entityId: doc.id, after: { no: doc.no, totalFen, ...detail, moves: moves.map((m) => ({ batchId: m.batchId, qtyG: m.qtyG, valueFen: m.valueFen })) } });
+  const no = await closeDoc(ctx, { id: doc.id, orgId, kind: doc.kind }, { totalFen, linkedDocId: doc.linkedDocId });
+  await audit(ctx, { orgId, action, entity: 'stock_doc', entityId: doc.id, after: { no, totalFen, ...detail, moves: moves.map((m) => ({ batchId: m.batchId, qtyG: m.qtyG, valueFen: m.valueFen })) } });
   return { ...(await getDoc(ctx, doc.id)), replayed: false };
 }
 
@@ -57,7 +57,7 @@ export async function postIssue(ctx: Ctx, input: z.infer<typeof IssueInput>) {
   if (doc.replayed) return { ...(await getDoc(ctx, doc.id)), replayed: true };
   const moves = movesOut(await takeAll(ctx, input.canteenId, input.lines), 'issue');
   await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
-  return finish(ctx, doc, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
+  return finish(ctx, { id: doc.id, kind: 'issue' }, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
 }
 
 /**
@@ -76,7 +76,6 @@ export async function postTransfer(ctx: Ctx, input: z.infer<typeof TransferInput
   const moves = movesOut(takes, 'transfer_out');
   await postMoves(ctx, { id: out.id, orgId: input.canteenId, businessDate }, moves);
   const into = await openDoc(ctx, { orgId: to.id, kind: 'transfer_in', businessDate, counterpartOrgId: input.canteenId, linkedDocId: out.id, reason: input.reason });
-  await ctx.db.update(stockDoc).set({ linkedDocId: into.id }).where(eq(stockDoc.id, out.id));
   const sources = await lockBatches(ctx, input.canteenId, moves.map((m) => m.batchId));
   const ids = await newBatches(ctx, moves.map((m) => {
     const s = sources.get(m.batchId)!;
@@ -84,8 +83,8 @@ export async function postTransfer(ctx: Ctx, input: z.infer<typeof TransferInput
   }), moves.map((m) => ({ qtyG: -m.qtyG, valueFen: -m.valueFen })));
   const inMoves = moves.map((m, i) => ({ ingredientId: m.ingredientId, batchId: ids[i]!, kind: 'transfer_in' as const, qtyG: -m.qtyG, valueFen: -m.valueFen }));
   await postMoves(ctx, { id: into.id, orgId: to.id, businessDate }, inMoves);
-  await ctx.db.update(stockDoc).set({ totalFen: inMoves.reduce((s, m) => s + m.valueFen, 0) }).where(eq(stockDoc.id, into.id));
-  return finish(ctx, out, input.canteenId, moves, 'stock.transfer_posted', { toCanteenId: to.id, transferInDocId: into.id });
+  await closeDoc(ctx, { id: into.id, orgId: to.id, kind: 'transfer_in' }, { totalFen: inMoves.reduce((s, m) => s + m.valueFen, 0) });
+  return finish(ctx, { id: out.id, kind: 'transfer_out', linkedDocId: into.id }, input.canteenId, moves, 'stock.transfer_posted', { toCanteenId: to.id, transferInDocId: into.id });
 }
 
 /** Return to supplier (退货) or write-off (报损): named batches; a return names one supplier's deliveries. */
@@ -109,7 +108,7 @@ export async function postBatchOut(ctx: Ctx, kind: 'return' | 'write_off', input
     return { ingredientId: b.ingredientId, batchId: b.id, kind, qtyG: -l.qtyG, valueFen: -valueOf(l.qtyG, b) };
   });
   await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
-  return finish(ctx, doc, input.canteenId, moves, `stock.${kind}_posted`, { reason: input.reason });
+  return finish(ctx, { id: doc.id, kind }, input.canteenId, moves, `stock.${kind}_posted`, { reason: input.reason });
 }
 
 /**

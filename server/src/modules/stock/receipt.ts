@@ -10,7 +10,7 @@ import { receivableOrder, recordReceived } from '../purchase/index.ts';
 import { pricesFor, suppliersUsableBy } from '../supplier/index.ts';
 import type { ReceiptInput } from './contracts.ts';
 import { amountFor } from './fefo.ts';
-import { earlierPosting, newBatches, openDoc, postMoves } from './ledger.ts';
+import { closeDoc, earlierPosting, newBatches, openDoc, postMoves } from './ledger.ts';
 import { P } from './permissions.ts';
 import { attachment, receiptLine, requiredDocument, stockDoc, type DOCUMENT_KINDS } from './schema.ts';
 import { getDoc } from './documents.ts';
@@ -46,7 +46,7 @@ export async function postReceipt(ctx: Ctx, input: z.infer<typeof ReceiptInput>)
   const ids = input.lines.map((l) => l.ingredientId);
   const ings = await requireUsableBy(ctx, input.canteenId, ids);
   const orderLines = new Map((order?.lines ?? []).map((l) => [l.id, l]));
-  const listed = order ? new Map() : await pricesFor(ctx, input.canteenId, ids, businessDate);
+  const listed = order || input.lines.every((l) => l.unitPriceFen !== undefined) ? new Map() : await pricesFor(ctx, input.canteenId, ids, businessDate);
   const lines = input.lines.map((l) => {
     const ing = ings.get(l.ingredientId)!;
     const ol = l.orderLineId ? orderLines.get(l.orderLineId) : order?.lines.find((x) => x.ingredientId === l.ingredientId);
@@ -80,11 +80,11 @@ export async function postReceipt(ctx: Ctx, input: z.infer<typeof ReceiptInput>)
   })));
   const totalFen = accepted.reduce((s, l) => s + l.amountFen, 0);
   const missing = await missingDocuments(ctx, input.canteenId, accepted.map((l) => l.ing.category), []);
-  await ctx.db.update(stockDoc).set({ totalFen, missingDocuments: missing }).where(eq(stockDoc.id, doc.id));
   if (order) await recordReceived(ctx, order.id, accepted.filter((l) => l.orderLineId).map((l) => ({ orderLineId: l.orderLineId!, grams: l.acceptedG, fen: l.amountFen })));
+  const no = await closeDoc(ctx, { id: doc.id, orgId: input.canteenId, kind: 'receipt' }, { totalFen, missingDocuments: missing });
   await audit(ctx, { orgId: input.canteenId, action: 'stock.receipt_posted', entity: 'stock_doc', entityId: doc.id,
-    after: { no: doc.no, purchaseOrderId: order?.id ?? null, supplierId, totalFen, missingDocuments: missing, lines: lines.map((l) => ({ ingredientId: l.ingredientId, deliveredG: l.deliveredG, acceptedG: l.acceptedG, decision: l.decision, grade: l.grade, amountFen: l.amountFen })) } });
-  if (missing.length) ctx.emit(RECEIPT_MISSING_DOCUMENTS, { orgId: input.canteenId, docId: doc.id, no: doc.no, missing });
+    after: { no, purchaseOrderId: order?.id ?? null, supplierId, totalFen, missingDocuments: missing, lines: lines.map((l) => ({ ingredientId: l.ingredientId, deliveredG: l.deliveredG, acceptedG: l.acceptedG, decision: l.decision, grade: l.grade, amountFen: l.amountFen })) } });
+  if (missing.length) ctx.emit(RECEIPT_MISSING_DOCUMENTS, { orgId: input.canteenId, docId: doc.id, no, missing });
   return { ...(await getDoc(ctx, doc.id)), replayed: false };
 }
 
