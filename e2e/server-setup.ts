@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', MQTT_PORT: '0', MQTT_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_HISTORY_DAYS: '21', DATABASE_URL: '', MQTT_PORT: '0', MQTT_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
