@@ -98,3 +98,12 @@ export const RequiredDocumentsInput = z.object({
   orgId: id,
   rules: z.array(z.object({ category: z.string().trim().min(1).max(20), kinds: z.array(z.enum(DOCUMENT_KINDS)).max(5) })).max(50),
 });
+
+export const CountInput = z.object({ canteenId: id, store: z.enum(['dry', 'chilled', 'frozen']) });
+export const CountQuery = z.object({ canteenId: z.coerce.number().int().positive() });
+export const CountLinesInput = z.object({
+  lines: z.array(z.object({ batchId: id, countedG: z.number().int().min(0).max(100_000_000).nullable() })).min(1).max(2000)
+    .refine(noRepeats('batchId'), '同一批次出现了两次 / a batch appears twice'),
+});
+export const CountDecisionInput = z.object({ comment: z.string().trim().max(500).default('') });
+export const CountRejectInput = z.object({ comment: z.string().trim().min(1, '请填写退回原因 / give a reason').max(500) });

@@ -47,8 +47,27 @@ export async function earlierPosting(ctx: Ctx, orgId: number, requestKey: string
   return row?.id ?? null;
 }
 
-/** Numbers an opened document and records its total (and missing documents): the last write of a posting. */
-export async function closeDoc(ctx: Ctx, doc: { id: number; orgId: number; kind: DocValues['kind'] }, set: { totalFen: number; missingDocuments?: string[]; linkedDocId?: number }): Promise<string> {
+/**
+ * The last writes of a posting: the daily sums and the document number. Both are shared rows (every
+ * posting of the day touches them), so they come last and are held only until the commit.
+ */
+export async function closeDoc(ctx: Ctx, doc: { id: number; orgId: number; kind: DocValues['kind']; businessDate: string }, moves: Move[], set: { totalFen: number; missingDocuments?: string[]; linkedDocId?: number }): Promise<string> {
+  if (moves.length) {
+    const daily = new Map<string, { ingredientId: number; kind: MoveKind; q: number; v: number; n: number }>();
+    for (const m of moves) {
+      const k = `${m.ingredientId}|${m.kind}`;
+      const d = daily.get(k) ?? { ingredientId: m.ingredientId, kind: m.kind, q: 0, v: 0, n: 0 };
+      daily.set(k, { ...d, q: d.q + m.qtyG, v: d.v + m.valueFen, n: d.n + 1 });
+    }
+    const ds = [...daily.values()].sort((a, b) => a.ingredientId - b.ingredientId || a.kind.localeCompare(b.kind));
+    await ctx.db.execute(sql`
+      insert into stock_daily (org_id, day, ingredient_id, kind, qty_g, value_fen, moves)
+      select ${doc.orgId}, ${doc.businessDate}::date, d.i, d.k, d.q, d.v, d.n
+      from unnest(${arrayParam(ds.map((d) => d.ingredientId))}::int[], ${arrayParam(ds.map((d) => d.kind))}::text[], ${arrayParam(ds.map((d) => d.q))}::bigint[], ${arrayParam(ds.map((d) => d.v))}::bigint[], ${arrayParam(ds.map((d) => d.n))}::int[]) as d(i, k, q, v, n)
+      on conflict (org_id, day, ingredient_id, kind) do update
+        set qty_g = stock_daily.qty_g + excluded.qty_g, value_fen = stock_daily.value_fen + excluded.value_fen, moves = stock_daily.moves + excluded.moves`);
+    ctx.emit(STOCK_CHANGED, { orgId: doc.orgId, ingredientIds: [...new Set(moves.map((m) => m.ingredientId))] });
+  }
   const no = await nextDocNumber(ctx, stockDoc, stockDoc.no, PREFIX[doc.kind], doc.orgId);
   await ctx.db.update(stockDoc).set({ ...set, no }).where(eq(stockDoc.id, doc.id));
   return no;
@@ -62,7 +81,7 @@ export async function newBatches(ctx: Ctx, rows: Omit<typeof batch.$inferInsert,
   return out.map((r) => r.id);
 }
 
-/** Appends the moves of a document, applies them to the batches and adds them to the daily sums. */
+/** Appends the moves of a document and applies them to the batches; `closeDoc` adds them to the daily sums. */
 export async function postMoves(ctx: Ctx, doc: { id: number; orgId: number; businessDate: string }, moves: Move[]): Promise<void> {
   if (!moves.length) return;
   const at = ctx.now();
@@ -84,20 +103,6 @@ export async function postMoves(ctx: Ctx, doc: { id: number; orgId: number; busi
     }
     throw e;
   }
-  const daily = new Map<string, { ingredientId: number; kind: MoveKind; q: number; v: number; n: number }>();
-  for (const m of moves) {
-    const k = `${m.ingredientId}|${m.kind}`;
-    const d = daily.get(k) ?? { ingredientId: m.ingredientId, kind: m.kind, q: 0, v: 0, n: 0 };
-    daily.set(k, { ...d, q: d.q + m.qtyG, v: d.v + m.valueFen, n: d.n + 1 });
-  }
-  const ds = [...daily.values()].sort((a, b) => a.ingredientId - b.ingredientId || a.kind.localeCompare(b.kind));
-  await ctx.db.execute(sql`
-    insert into stock_daily (org_id, day, ingredient_id, kind, qty_g, value_fen, moves)
-    select ${doc.orgId}, ${doc.businessDate}::date, d.i, d.k, d.q, d.v, d.n
-    from unnest(${arrayParam(ds.map((d) => d.ingredientId))}::int[], ${arrayParam(ds.map((d) => d.kind))}::text[], ${arrayParam(ds.map((d) => d.q))}::bigint[], ${arrayParam(ds.map((d) => d.v))}::bigint[], ${arrayParam(ds.map((d) => d.n))}::int[]) as d(i, k, q, v, n)
-    on conflict (org_id, day, ingredient_id, kind) do update
-      set qty_g = stock_daily.qty_g + excluded.qty_g, value_fen = stock_daily.value_fen + excluded.value_fen, moves = stock_daily.moves + excluded.moves`);
-  ctx.emit(STOCK_CHANGED, { orgId: doc.orgId, ingredientIds: [...new Set(moves.map((m) => m.ingredientId))] });
 }
 
 export type LockedBatch = typeof batch.$inferSelect;

@@ -42,11 +42,13 @@ async function takeAll(ctx: Ctx, orgId: number, lines: Line[]): Promise<Map<numb
 const movesOut = (takes: Map<number, Take[]>, kind: MoveKind): Move[] =>
   [...takes.entries()].flatMap(([ingredientId, ts]) => ts.map((t) => ({ ingredientId, batchId: t.batchId, kind, qtyG: -t.qtyG, valueFen: -t.valueFen })));
 
-async function finish(ctx: Ctx, doc: { id: number; kind: 'issue' | 'transfer_out' | 'return' | 'write_off'; linkedDocId?: number }, orgId: number, moves: Move[], action: string, detail: object) {
+/** Reads the document back, then takes the shared rows (daily sums, number) as the last writes. */
+async function finish(ctx: Ctx, doc: { id: number; kind: 'issue' | 'transfer_out' | 'return' | 'write_off'; businessDate: string; linkedDocId?: number }, orgId: number, moves: Move[], action: string, detail: object) {
   const totalFen = -moves.reduce((s, m) => s + m.valueFen, 0);
-  const no = await closeDoc(ctx, { id: doc.id, orgId, kind: doc.kind }, { totalFen, linkedDocId: doc.linkedDocId });
+  const posted = await getDoc(ctx, doc.id);
+  const no = await closeDoc(ctx, { ...doc, orgId }, moves, { totalFen, linkedDocId: doc.linkedDocId });
   await audit(ctx, { orgId, action, entity: 'stock_doc', entityId: doc.id, after: { no, totalFen, ...detail, moves: moves.map((m) => ({ batchId: m.batchId, qtyG: m.qtyG, valueFen: m.valueFen })) } });
-  return { ...(await getDoc(ctx, doc.id)), replayed: false };
+  return { ...posted, no, totalFen, linkedDocId: doc.linkedDocId ?? posted.linkedDocId, replayed: false };
 }
 
 /** Kitchen issue (领用): first-expiring batches first; all lines or none. */
@@ -57,7 +59,7 @@ export async function postIssue(ctx: Ctx, input: z.infer<typeof IssueInput>) {
   if (doc.replayed) return { ...(await getDoc(ctx, doc.id)), replayed: true };
   const moves = movesOut(await takeAll(ctx, input.canteenId, input.lines), 'issue');
   await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
-  return finish(ctx, { id: doc.id, kind: 'issue' }, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
+  return finish(ctx, { id: doc.id, kind: 'issue', businessDate }, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
 }
 
 /**
@@ -83,8 +85,8 @@ export async function postTransfer(ctx: Ctx, input: z.infer<typeof TransferInput
   }), moves.map((m) => ({ qtyG: -m.qtyG, valueFen: -m.valueFen })));
   const inMoves = moves.map((m, i) => ({ ingredientId: m.ingredientId, batchId: ids[i]!, kind: 'transfer_in' as const, qtyG: -m.qtyG, valueFen: -m.valueFen }));
   await postMoves(ctx, { id: into.id, orgId: to.id, businessDate }, inMoves);
-  await closeDoc(ctx, { id: into.id, orgId: to.id, kind: 'transfer_in' }, { totalFen: inMoves.reduce((s, m) => s + m.valueFen, 0) });
-  return finish(ctx, { id: out.id, kind: 'transfer_out', linkedDocId: into.id }, input.canteenId, moves, 'stock.transfer_posted', { toCanteenId: to.id, transferInDocId: into.id });
+  await closeDoc(ctx, { id: into.id, orgId: to.id, kind: 'transfer_in', businessDate }, inMoves, { totalFen: inMoves.reduce((s, m) => s + m.valueFen, 0) });
+  return finish(ctx, { id: out.id, kind: 'transfer_out', businessDate, linkedDocId: into.id }, input.canteenId, moves, 'stock.transfer_posted', { toCanteenId: to.id, transferInDocId: into.id });
 }
 
 /** Return to supplier (退货) or write-off (报损): named batches; a return names one supplier's deliveries. */
@@ -108,7 +110,7 @@ export async function postBatchOut(ctx: Ctx, kind: 'return' | 'write_off', input
     return { ingredientId: b.ingredientId, batchId: b.id, kind, qtyG: -l.qtyG, valueFen: -valueOf(l.qtyG, b) };
   });
   await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
-  return finish(ctx, { id: doc.id, kind }, input.canteenId, moves, `stock.${kind}_posted`, { reason: input.reason });
+  return finish(ctx, { id: doc.id, kind, businessDate }, input.canteenId, moves, `stock.${kind}_posted`, { reason: input.reason });
 }
 
 /**

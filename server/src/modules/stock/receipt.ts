@@ -71,8 +71,8 @@ export async function postReceipt(ctx: Ctx, input: z.infer<typeof ReceiptInput>)
     accepted.map((l) => ({ orgId: input.canteenId, ingredientId: l.ingredientId, docId: doc.id, supplierId, receivedOn: businessDate, bestBefore: l.bestBefore })),
     accepted.map((l) => ({ qtyG: l.acceptedG, valueFen: l.amountFen })));
   const batchOf = new Map(accepted.map((l, i) => [l.ingredientId, batchIds[i]!]));
-  await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate },
-    accepted.map((l) => ({ ingredientId: l.ingredientId, batchId: batchOf.get(l.ingredientId)!, kind: 'receipt' as const, qtyG: l.acceptedG, valueFen: l.amountFen })));
+  const moves = accepted.map((l) => ({ ingredientId: l.ingredientId, batchId: batchOf.get(l.ingredientId)!, kind: 'receipt' as const, qtyG: l.acceptedG, valueFen: l.amountFen }));
+  await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
   await ctx.db.insert(receiptLine).values(lines.map((l) => ({
     docId: doc.id, ingredientId: l.ingredientId, orderLineId: l.orderLineId, deliveredG: l.deliveredG, acceptedG: l.acceptedG, decision: l.decision, grade: l.grade,
     reason: l.reason, weighedBy: l.weighedBy, deviceCode: l.deviceCode ?? null, unitPriceFen: l.unitPriceFen, gramsPerUnit: l.gramsPerUnit, amountFen: l.amountFen,
@@ -81,11 +81,12 @@ export async function postReceipt(ctx: Ctx, input: z.infer<typeof ReceiptInput>)
   const totalFen = accepted.reduce((s, l) => s + l.amountFen, 0);
   const missing = await missingDocuments(ctx, input.canteenId, accepted.map((l) => l.ing.category), []);
   if (order) await recordReceived(ctx, order.id, accepted.filter((l) => l.orderLineId).map((l) => ({ orderLineId: l.orderLineId!, grams: l.acceptedG, fen: l.amountFen })));
-  const no = await closeDoc(ctx, { id: doc.id, orgId: input.canteenId, kind: 'receipt' }, { totalFen, missingDocuments: missing });
+  const posted = await getDoc(ctx, doc.id);
+  const no = await closeDoc(ctx, { id: doc.id, orgId: input.canteenId, kind: 'receipt', businessDate }, moves, { totalFen, missingDocuments: missing });
   await audit(ctx, { orgId: input.canteenId, action: 'stock.receipt_posted', entity: 'stock_doc', entityId: doc.id,
     after: { no, purchaseOrderId: order?.id ?? null, supplierId, totalFen, missingDocuments: missing, lines: lines.map((l) => ({ ingredientId: l.ingredientId, deliveredG: l.deliveredG, acceptedG: l.acceptedG, decision: l.decision, grade: l.grade, amountFen: l.amountFen })) } });
   if (missing.length) ctx.emit(RECEIPT_MISSING_DOCUMENTS, { orgId: input.canteenId, docId: doc.id, no, missing });
-  return { ...(await getDoc(ctx, doc.id)), replayed: false };
+  return { ...posted, no, totalFen, missingDocuments: missing, replayed: false };
 }
 
 export const RECEIPT_MISSING_DOCUMENTS = 'stock.receipt_missing_documents';

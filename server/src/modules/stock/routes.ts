@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdParams, route, type App } from '../../core/http.ts';
 import { readUpload } from '../../core/upload.ts';
-import { AttachmentFields, BatchOutInput, BatchQuery, DocQuery, IssueInput, ProposalQuery, ReceiptInput, RequiredDocumentsInput, StockQuery, TransferInput } from './contracts.ts';
+import { AttachmentFields, BatchOutInput, CountDecisionInput, CountInput, CountLinesInput, CountQuery, CountRejectInput, BatchQuery, DocQuery, IssueInput, ProposalQuery, ReceiptInput, RequiredDocumentsInput, StockQuery, TransferInput } from './contracts.ts';
+import { createCount, decideCount, enterCounts, getCount, listCounts, submitCount } from './count.ts';
 import { getDoc, listDocs } from './documents.ts';
 import { postBatchOut, postIssue, postTransfer, proposeIssue } from './outbound.ts';
 import { P } from './permissions.ts';
@@ -48,4 +49,18 @@ export function stockRoutes(app: App): void {
     handler: async (ctx, { query }) => requiredDocuments(ctx, query.orgId) });
   route(app, { method: 'put', path: '/api/stock/required-documents', tag, summary: '设置验收必备单据 / set required receipt documents', guard: { permission: P['stock.settings.write'] }, body: RequiredDocumentsInput,
     handler: (ctx, { body }) => setRequiredDocuments(ctx, body.orgId, body.rules) });
+  route(app, { method: 'get', path: '/api/stock/counts', tag, summary: '盘点表 / stock counts', guard: read, query: CountQuery,
+    handler: (ctx, { query }) => listCounts(ctx, query) });
+  route(app, { method: 'post', path: '/api/stock/counts', tag, summary: '新建盘点表 / open a count sheet for a store', guard: { permission: P['stock.count.write'] }, body: CountInput, status: 201,
+    handler: (ctx, { body }) => createCount(ctx, body) });
+  route(app, { method: 'get', path: '/api/stock/counts/:id', tag, summary: '盘点表明细 / one count with variances', guard: read, params: IdParams,
+    handler: (ctx, { params }) => getCount(ctx, params.id) });
+  route(app, { method: 'put', path: '/api/stock/counts/:id/lines', tag, summary: '录入实盘数 / enter counted quantities', guard: { permission: P['stock.count.write'] }, params: IdParams, body: CountLinesInput,
+    handler: (ctx, { params, body }) => enterCounts(ctx, params.id, body.lines) });
+  route(app, { method: 'post', path: '/api/stock/counts/:id/submit', tag, summary: '提交审核 / submit', guard: { permission: P['stock.count.write'] }, params: IdParams,
+    handler: (ctx, { params }) => submitCount(ctx, params.id) });
+  route(app, { method: 'post', path: '/api/stock/counts/:id/approve', tag, summary: '审核通过并调整库存 / approve and post the variances', guard: { permission: P['stock.count.approve'] }, params: IdParams, body: CountDecisionInput,
+    handler: (ctx, { params, body }) => decideCount(ctx, params.id, true, body.comment) });
+  route(app, { method: 'post', path: '/api/stock/counts/:id/reject', tag, summary: '退回重盘 / send back', guard: { permission: P['stock.count.approve'] }, params: IdParams, body: CountRejectInput,
+    handler: (ctx, { params, body }) => decideCount(ctx, params.id, false, body.comment) });
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../core/db.ts';
@@ -205,6 +209,39 @@ describe('issues, transfers, returns and write-offs', () => {
     const wo = ok(await store1.post('/api/stock/write-offs', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), reason: '变质', lines: [{ batchId: eggBatch.id, qtyG: 14000 }] }));
     expect(wo.totalFen).toBe(12600);
     expect(await stockOf(store1, t.fx.orgs.k1, lib.egg)).toMatchObject({ qtyG: 0, valueFen: 0 });
+  });
+
+  it('counts a store: variances posted as gains and losses after the canteen head approves', async () => {
+    const before = await stockOf(store1, t.fx.orgs.k1, lib.pork);
+    const sheet = ok(await store1.post('/api/stock/counts', { canteenId: t.fx.orgs.k1, store: 'frozen' }));
+    expect(sheet.no).toMatch(/^PD-K1-20261125-01$/);
+    expect(sheet.lines.every((l: any) => l.ingredientId === lib.pork)).toBe(true);
+    expect(sheet.lines.reduce((s: number, l: any) => s + l.bookG, 0)).toBe(before.qtyG);
+    expect((await store1.post('/api/stock/counts', { canteenId: t.fx.orgs.k1, store: 'frozen' })).status).toBe(409);
+    const [first, ...rest] = sheet.lines;
+    ok(await store1.put(`/api/stock/counts/${sheet.id}/lines`, { lines: [{ batchId: first.batchId, countedG: first.bookG - 100 }] }), 200);
+    expect((await store1.post(`/api/stock/counts/${sheet.id}/submit`)).status).toBe(rest.length ? 422 : 200);
+    if (rest.length) ok(await store1.put(`/api/stock/counts/${sheet.id}/lines`, { lines: rest.map((l: any) => ({ batchId: l.batchId, countedG: l.bookG })) }), 200);
+    if (rest.length) ok(await store1.post(`/api/stock/counts/${sheet.id}/submit`), 200);
+    expect((await store1.post(`/api/stock/counts/${sheet.id}/approve`, {})).status).toBe(403);
+    const approved = ok(await head1.post(`/api/stock/counts/${sheet.id}/approve`, { comment: '属实' }), 200);
+    expect(approved.status).toBe('approved');
+    expect(approved.varianceFen).toBeLessThan(0);
+    const after = await stockOf(store1, t.fx.orgs.k1, lib.pork);
+    expect(after.qtyG).toBe(before.qtyG - 100);
+    expect(after.valueFen).toBe(before.valueFen + approved.varianceFen);
+    const doc = ok(await store1.get(`/api/stock/docs/${approved.docId}`), 200);
+    expect(doc.moves.map((m: any) => [m.kind, m.qtyG])).toEqual([['count_loss', -100]]);
+  });
+
+  it('prints a purchase order as a PDF with its lines in Chinese', async () => {
+    const res = await store1.get(`/api/purchase-orders/${orderOf(lib.supplier).id}/pdf`);
+    expect(res.status).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'po-')), 'po.pdf');
+    fs.writeFileSync(file, res.body);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const word of ['采购单', '五花肉', '鸡蛋', '台州农贸配送', 'CG-K1-20261125-01', '供应商确认']) expect(text).toContain(word);
+    expect((await store2.get(`/api/purchase-orders/${orderOf(lib.supplier).id}/pdf`)).status).toBe(404);
   });
 
   it('reconciles: every batch equals the sum of its moves, and the daily sums equal the moves, to the gram and the fen', async () => {
