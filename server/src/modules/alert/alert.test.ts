@@ -38,10 +38,10 @@ const issue = async (ingredientId: number, grams: number) => {
   ok(await store1.post('/api/stock/issues', { canteenId: t.fx.orgs.k1, requestKey: `alert-test-${++key}`, lines: [{ ingredientId, qtyG: grams }] }));
   await settled();
 };
-/** Days pass: the day check scans, and sessions have expired, so people sign in again. */
+/** Days pass: the sweep scans, and sessions have expired, so people sign in again. */
 const moveClockTo = async (iso: string) => {
   now = new Date(iso);
-  await alertJobs(t.platform).daily();
+  await alertJobs(t.platform).sweep();
   [head1, store1] = await Promise.all([t.as('head1'), t.as('store1')]);
 };
 
@@ -104,6 +104,15 @@ describe('stock alerts', () => {
     await settled();
     expect(await find('stock.documents_missing', `doc:${r.id}`)).toEqual([]);
     expect(await find('stock.documents_missing', `doc:${r.id}`, 'resolved')).toHaveLength(1);
+  });
+
+  it('picks up a change that emits no event (a new minimum) at the hourly sweep', async () => {
+    ok(await store1.put(`/api/ingredients/${lib.tomato}/stock-limit`, { canteenId: t.fx.orgs.k1, minG: 10000, maxG: 0 }), 200);
+    await alertJobs(t.platform).sweep();
+    expect(await find('stock.below_min', `ingredient:${lib.tomato}`)).toEqual([]);
+    now = new Date(now.getTime() + 3600_000);
+    await alertJobs(t.platform).sweep();
+    expect((await find('stock.below_min', `ingredient:${lib.tomato}`))[0]).toMatchObject({ detail: { qtyG: 2000, minG: 10000 } });
   });
 });
 

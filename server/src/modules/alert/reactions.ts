@@ -6,29 +6,34 @@ import { notifyRaised } from './notify.ts';
 import { scanStockAlerts } from './stock-alerts.ts';
 import { systemCtx } from './system.ts';
 
-/** How often the clock is read to notice a new business day; scans run once per day, not per check. */
-export const DAY_CHECK_INTERVAL_MS = 10 * 60_000;
+/** How often the clock is read, so a new business day is noticed within this time. */
+const CLOCK_CHECK_MS = 10 * 60_000;
+/**
+ * Every canteen is also swept this often: some changes emit no event (a new minimum stock, bulk
+ * loads such as the demo history), and they should not wait for the next day.
+ */
+const SWEEP_EVERY_MS = 60 * 60_000;
 
 /**
- * The alert module's background work on one platform: canteen scans after stock changes and once a
- * business day, and notifications of new alerts. Nothing here may throw into the event bus or the
- * timer: every failure is logged and the next change or day tries again.
+ * The alert module's background work on one platform: canteen scans after stock changes, at start,
+ * on each new business day and hourly, and notifications of new alerts. Nothing here may throw into
+ * the event bus or the timer: every failure is logged and the next change or sweep tries again.
  */
 export class AlertJobs {
   /** Per canteen: the scan running now, and whether another change arrived meanwhile. */
   private scans = new Map<number, { again: boolean; done: Promise<void> }>();
   private pending = new Set<Promise<void>>();
-  private scannedDay: string | null = null;
+  private swept: { day: string; at: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(private readonly platform: Platform) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.daily(), DAY_CHECK_INTERVAL_MS);
+    this.timer = setInterval(() => void this.sweep(), CLOCK_CHECK_MS);
     // The timer alone must not keep the process (or a test run) alive.
     this.timer.unref();
-    void this.daily();
+    void this.sweep();
   }
 
   stop(): void {
@@ -69,18 +74,19 @@ export class AlertJobs {
 
   /**
    * Scans every canteen when the business day (by platform.now, which tests move) differs from the
-   * last scanned one: best-before dates come closer without any stock moving. Called at start and
-   * by the timer.
+   * last sweep's — best-before dates come closer without any stock moving — or the last sweep is an
+   * hour old. Called at start and by the timer.
    */
-  async daily(): Promise<void> {
-    const today = chinaDate(this.platform.now());
-    if (this.stopped || today === this.scannedDay) return;
-    this.scannedDay = today;
+  async sweep(): Promise<void> {
+    const now = this.platform.now();
+    const day = chinaDate(now);
+    if (this.stopped || (this.swept && this.swept.day === day && now.getTime() - this.swept.at < SWEEP_EVERY_MS)) return;
+    this.swept = { day, at: now.getTime() };
     try {
       const tree = await this.platform.orgTree();
       await Promise.all(tree.canteens().map((c) => this.scan(c.id)));
     } catch (err) {
-      console.error('[alert] daily scan failed', err);
+      console.error('[alert] sweep of all canteens failed', err);
     }
   }
 
@@ -102,7 +108,7 @@ export class AlertJobs {
 
 const jobs = new WeakMap<Platform, AlertJobs>();
 
-/** The alert jobs of a platform (started by alertReactions), to wait on, run the day check, or stop. */
+/** The alert jobs of a platform (started by alertReactions), to wait on, sweep, or stop. */
 export function alertJobs(platform: Platform): AlertJobs {
   const j = jobs.get(platform);
   if (!j) throw new Error('alertReactions has not been registered on this platform');
@@ -111,7 +117,7 @@ export function alertJobs(platform: Platform): AlertJobs {
 
 const canteenOf = (payload: unknown) => (payload as { orgId: number }).orgId;
 
-/** Subscribes the alert module to the events that can change an alert's condition, and starts the day timer. */
+/** Subscribes the alert module to the events that can change an alert's condition, and starts the sweep timer. */
 export function alertReactions(platform: Platform): AlertJobs {
   const existing = jobs.get(platform);
   if (existing) return existing;
