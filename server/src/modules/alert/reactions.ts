@@ -82,11 +82,16 @@ export class AlertJobs {
     const day = chinaDate(now);
     if (this.stopped || (this.swept && this.swept.day === day && now.getTime() - this.swept.at < SWEEP_EVERY_MS)) return;
     this.swept = { day, at: now.getTime() };
+    await this.scanAll();
+  }
+
+  /** Scans every canteen now, e.g. right after a bulk load that emitted no stock events. */
+  async scanAll(): Promise<void> {
     try {
       const tree = await this.platform.orgTree();
       await Promise.all(tree.canteens().map((c) => this.scan(c.id)));
     } catch (err) {
-      console.error('[alert] sweep of all canteens failed', err);
+      console.error('[alert] scan of all canteens failed', err);
     }
   }
 
