@@ -104,7 +104,7 @@ function LinesTable({ order }: { order: Order }) {
           <div>{nameOf(l)}<div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{categoryLabel(l.category)} · {l.code}</Typography.Text></div></div>
         ) },
         { title: t('订购数量', 'Ordered'), width: 150, align: 'right', render: (_, l) => (
-          <div>{l.qty} {unitLabel(l.purchaseUnit)}<div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{kg3(l.orderedG)}</Typography.Text></div></div>
+          <div>{l.qty} {unitLabel(l.purchaseUnit)}{l.purchaseUnit !== 'kg' && <div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{kg3(l.orderedG)}</Typography.Text></div>}</div>
         ) },
         { title: t('单价', 'Unit price'), width: 120, align: 'right', render: (_, l) => `${yuan(l.unitPriceFen)}/${unitLabel(l.purchaseUnit)}` },
         { title: t('金额', 'Amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: (v) => yuan(v) },

@@ -81,7 +81,7 @@ export function BatchOutModal({ kind, canteenId, batchId, onClose, onPosted }: {
         </Form.Item>
       </Form>
       <Input.Search allowClear placeholder={t('查找食材', 'Find an ingredient')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 320, marginBottom: 8 }} />
-      <Table<Batch> rowKey="id" size="middle" loading={!batches && !loadError} dataSource={shown} pagination={false} scroll={{ y: 340 }}
+      <Table<Batch> rowKey="id" size="middle" loading={!batches && !loadError} dataSource={shown} pagination={false} scroll={{ y: Math.max(200, window.innerHeight - 520) }}
         rowClassName={(b) => (short.has(b.id) ? 'stock-short-row' : '')}
         locale={{ emptyText: isReturn && supplier === null ? t('请先选择供应商', 'Choose the supplier first') : t('没有库存批次', 'No batches in stock') }}
         rowSelection={{

@@ -9,10 +9,11 @@ import type { Batch } from './types.ts';
 /** Days before best-before at which stock counts as expiring soon (the server's EXPIRY_WARNING_DAYS). */
 export const EXPIRY_WARNING_DAYS = 2;
 
-/** A best-before date with 已过期 / 临期 beside it. */
-export function BestBefore({ date }: { date: string | null }) {
+/** A best-before date with 已过期 / 临期 beside it; `plain`: the date alone, red or orange, where a tag says it already. */
+export function BestBefore({ date, plain }: { date: string | null; plain?: boolean }) {
   if (!date) return <>—</>;
   const days = dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+  if (plain) return <span style={{ color: days < 0 ? '#cf1322' : days <= EXPIRY_WARNING_DAYS ? '#d46b08' : undefined }}>{date}</span>;
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
       {date}

@@ -21,7 +21,7 @@ export function PostingModal({ title, width, okText, ready, danger, note, postin
   children: ReactNode;
 }) {
   return (
-    <Modal open width={width} title={title} onCancel={onClose} mask={{ closable: false }}
+    <Modal open width={width} title={title} onCancel={onClose} mask={{ closable: false }} style={{ top: 24 }}
       footer={(
         <Space wrap>
           {note && <Typography.Text style={{ marginRight: 12 }}>{note}</Typography.Text>}

@@ -36,7 +36,7 @@ export function QtyLinesEditor({ lines, onChange, stock, short, withNeed }: {
     .map((s) => ({ value: s.ingredientId, label: `${nameOf(s)}（${kg3(s.qtyG)}）`, search: `${s.name} ${s.nameEn} ${s.code}`.toLowerCase() }));
   return (
     <div>
-      <Table<QtyLine> rowKey="ingredientId" dataSource={lines} pagination={false} size="middle" scroll={{ y: 380 }}
+      <Table<QtyLine> rowKey="ingredientId" dataSource={lines} pagination={false} size="middle" scroll={{ y: Math.max(200, window.innerHeight - 500) }}
         rowClassName={(l) => (short?.has(l.ingredientId) ? 'stock-short-row' : '')}
         locale={{ emptyText: t('还没有食材：在下面添加', 'No ingredients yet: add them below') }}
         columns={[

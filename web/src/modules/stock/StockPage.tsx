@@ -93,7 +93,7 @@ export function StockPage() {
           <Select allowClear aria-label={t('类别', 'Category')} placeholder={t('全部类别', 'All categories')} value={category} onChange={setCategory} options={categoryOptions()} style={{ width: 160 }} />
           <Input.Search allowClear placeholder={t('查找食材', 'Find an ingredient')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 260 }} />
         </div>
-        <Table<StockRow> rowKey="ingredientId" loading={loading} dataSource={shown} pagination={{ pageSize: 50, showSizeChanger: false }} scroll={{ x: 1250 }}
+        <Table<StockRow> rowKey="ingredientId" loading={loading} dataSource={shown} pagination={{ pageSize: 50, showSizeChanger: false }} scroll={{ x: 1000 }}
           locale={{ emptyText: rows.length || filter !== 'stocked' ? t('没有符合条件的食材', 'Nothing matches') : t('还没有库存。送货到了，请在「验收入库」过秤验收。', 'No stock yet. When a delivery comes, receive it on the receiving page.') }}
           expandable={{
             rowExpandable: (r) => r.batches > 0,
@@ -104,19 +104,23 @@ export function StockPage() {
             ),
           }}
           columns={[
-            { title: t('食材', 'Ingredient'), width: 200, render: (_, r) => <div><Typography.Text strong>{nameOf(r)}</Typography.Text><div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.code}</Typography.Text></div></div> },
+            { title: t('食材', 'Ingredient'), width: 180, render: (_, r) => <div><Typography.Text strong>{nameOf(r)}</Typography.Text><div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.code}</Typography.Text></div></div> },
             { title: t('类别', 'Category'), dataIndex: 'category', width: 90, render: categoryLabel },
-            { title: t('库存', 'On hand'), width: 150, align: 'right', render: (_, r) => (
-              <div aria-label={t(`${r.name} 库存`, `${nameOf(r)} on hand`)}>
+            { title: t('库存', 'On hand'), width: 170, align: 'right', render: (_, r) => (
+              <div style={{ whiteSpace: 'nowrap' }} aria-label={t(`${r.name} 库存`, `${nameOf(r)} on hand`)}>
                 <Typography.Text strong style={{ fontSize: 17 }}>{kg3(r.qtyG)}</Typography.Text>
                 <div><Typography.Text type="secondary" style={{ fontSize: 13 }}>{unitApprox(r.qtyG, r.purchaseUnit, r.gramsPerUnit)}</Typography.Text></div>
               </div>
             ) },
             { title: t('金额', 'Value'), dataIndex: 'valueFen', width: 120, align: 'right', render: (v) => yuan(v) },
-            { title: t('批次', 'Batches'), dataIndex: 'batches', width: 70, align: 'right' },
-            { title: t('最早到期', 'First best-before'), dataIndex: 'firstBestBefore', width: 200, render: (v) => <BestBefore date={v} /> },
-            { title: t('提醒', 'Warnings'), width: 220, render: (_, r) => stockWarnings(r) },
-            { title: t('下限 / 上限', 'Min / max'), width: 170, render: (_, r) => (r.minG == null ? '—' : `${kg3(r.minG)} / ${r.maxG ? kg3(r.maxG) : '—'}`) },
+            { title: t('批次', 'Batches'), dataIndex: 'batches', width: 80, align: 'right' },
+            { title: t('最早到期', 'First best-before'), dataIndex: 'firstBestBefore', width: 130, render: (v) => <BestBefore date={v} plain /> },
+            { title: t('提醒', 'Warnings'), width: 230, render: (_, r) => (
+              <div>
+                {stockWarnings(r)}
+                {r.minG != null && <div style={{ fontSize: 13, color: '#888' }}>{t('下限', 'min')} {kg3(r.minG)}{r.maxG ? ` · ${t('上限', 'max')} ${kg3(r.maxG)}` : ''}</div>}
+              </div>
+            ) },
           ]} />
       </Card>
       {dialog?.kind === 'issue' && <IssueModal canteenId={canteenId} stock={rows} onClose={() => setDialog(null)} onPosted={posted} />}
