@@ -26,7 +26,8 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
  * A year of canteen life before today, consistent with the menu plans: published plans for every
  * day (weekends with the staff on duty), a morning delivery of fresh goods for the day, dry goods
  * restocked for two weeks when low, kitchen issues per dish for each cooking batch (a wok or pot
- * load, so food reaches the counter fresh), expired leftovers written off on Fridays, and sales.
+ * load, so food reaches the counter fresh), expired leftovers written off on Fridays, a count of
+ * every store at month end, and sales.
  */
 export async function seedDemoHistory(
   platform: Platform, canteens: { id: number; login: string }[],
@@ -127,6 +128,12 @@ export async function seedDemoHistory(
         }
       }
       if (weekday(date) === 5) events.push({ kind: 'write_off', time: '17:30', reason: '过期清理', expiredBefore: date });
+      if (addDays(date, 1).slice(8) === '01') {
+        // Month-end count of each store: most batches as booked, some a little short (drying, spillage), a few over.
+        for (const store of ['dry', 'chilled', 'frozen'] as const) {
+          events.push({ kind: 'count', time: '18:00', store, approvedBy: head.user!.id, counted: (b) => rng.next() < 0.7 ? b.qtyG : Math.round(b.qtyG * (0.985 + rng.next() * 0.02)) });
+        }
+      }
       if (events.length) history.push({ date, events });
     }
     const moves = await inTransaction(store, async (ctx) => {

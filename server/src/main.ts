@@ -6,6 +6,7 @@ import { createPlatform } from './core/platform.ts';
 import { seedReference } from './core/seed.ts';
 import { CANTEENS, DEMO_LOGINS, seedDemo } from './demo.ts';
 import { DEMO_DEVICE_TOKEN, demoScaleCode, startDeviceGateway } from './devices/index.ts';
+import { alertJobs } from './modules/alert/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -15,11 +16,13 @@ const app = buildApp(platform);
 if (config.demo) {
   const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`), { historyDays: config.demoHistoryDays });
   if (!created) console.log('[demo] demo data already present');
+  // The bulk history raises no stock events: scan once so the demo's alerts show from the start.
+  else await alertJobs(platform).scanAll();
 }
 const gateway = await startDeviceGateway(platform);
 // Devices get a clean disconnect and the last readings' writes finish before the database closes.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void gateway.close().finally(() => database.close()).finally(() => process.exit(0)));
+  process.once(signal, () => void gateway.close().then(() => { alertJobs(platform).stop(); return alertJobs(platform).idle(); }).finally(() => database.close()).finally(() => process.exit(0)));
 }
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`\n智慧后勤平台 Smart Logistics Platform`);

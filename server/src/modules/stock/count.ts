@@ -58,7 +58,7 @@ export async function getCount(ctx: Ctx, id: number) {
 }
 
 /** A gain is valued at the batch's purchase cost per gram; a loss takes value the way an issue would. */
-function varianceValue(varianceG: number, b: { qtyG: number; valueFen: number; inG: number; inFen: number }): number {
+export function varianceValue(varianceG: number, b: { qtyG: number; valueFen: number; inG: number; inFen: number }): number {
   if (varianceG >= 0) return Math.floor((2 * varianceG * b.inFen + b.inG) / (2 * b.inG));
   return -valueOf(Math.min(-varianceG, b.qtyG), b);
 }

@@ -17,10 +17,11 @@ import { stockDoc, stockMove, type MEALS } from './schema.ts';
 
 type Line = { ingredientId: number; qtyG: number };
 
-/** FEFO takes for every line, or one 409 naming each ingredient that is short and what is on hand. */
-async function takeAll(ctx: Ctx, orgId: number, lines: Line[]): Promise<Map<number, Take[]>> {
+/** FEFO takes from batches still within best-before for every line, or one 409 naming each ingredient that is short and what is usable. */
+async function takeAll(ctx: Ctx, orgId: number, lines: Line[], businessDate: string): Promise<Map<number, Take[]>> {
   await requireUsableBy(ctx, orgId, lines.map((l) => l.ingredientId));
-  const locked = await lockBatchesOf(ctx, orgId, lines.map((l) => l.ingredientId));
+  // Expired food never goes to the kitchen or another canteen: it stays locked here until written off.
+  const locked = new Map([...(await lockBatchesOf(ctx, orgId, lines.map((l) => l.ingredientId)))].map(([id, list]) => [id, list.filter((b) => b.bestBefore >= businessDate)]));
   const out = new Map<number, Take[]>();
   const short: { ingredientId: number; name: string; wantedG: number; onHandG: number }[] = [];
   const ings = await ingredientsByIds(ctx, lines.map((l) => l.ingredientId));
@@ -33,8 +34,8 @@ async function takeAll(ctx: Ctx, orgId: number, lines: Line[]): Promise<Map<numb
   if (short.length) {
     const kg = (g: number) => (g / 1000).toFixed(3);
     throw conflict('stock_insufficient',
-      `库存不足，未作任何更改：${short.map((s) => `${s.name} 需 ${kg(s.wantedG)} kg，库存 ${kg(s.onHandG)} kg`).join('；')}`,
-      `Not enough stock; nothing was changed: ${short.map((s) => `${s.name} wanted ${kg(s.wantedG)} kg, on hand ${kg(s.onHandG)} kg`).join('; ')}`, { short });
+      `库存不足，未作任何更改：${short.map((s) => `${s.name} 需 ${kg(s.wantedG)} kg，可用库存 ${kg(s.onHandG)} kg`).join('；')}`,
+      `Not enough stock; nothing was changed: ${short.map((s) => `${s.name} wanted ${kg(s.wantedG)} kg, usable ${kg(s.onHandG)} kg`).join('; ')}`, { short });
   }
   return out;
 }
@@ -57,7 +58,7 @@ export async function postIssue(ctx: Ctx, input: z.infer<typeof IssueInput>) {
   const businessDate = postingDate(ctx, input.businessDate);
   const doc = await openDoc(ctx, { orgId: input.canteenId, kind: 'issue', businessDate, meal: input.meal ?? null, reason: input.reason, requestKey: input.requestKey });
   if (doc.replayed) return { ...(await getDoc(ctx, doc.id)), replayed: true };
-  const moves = movesOut(await takeAll(ctx, input.canteenId, input.lines), 'issue');
+  const moves = movesOut(await takeAll(ctx, input.canteenId, input.lines, businessDate), 'issue');
   await postMoves(ctx, { id: doc.id, orgId: input.canteenId, businessDate }, moves);
   return finish(ctx, { id: doc.id, kind: 'issue', businessDate }, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
 }
@@ -74,7 +75,7 @@ export async function postTransfer(ctx: Ctx, input: z.infer<typeof TransferInput
   const businessDate = postingDate(ctx);
   const out = await openDoc(ctx, { orgId: input.canteenId, kind: 'transfer_out', businessDate, counterpartOrgId: to.id, reason: input.reason, requestKey: input.requestKey });
   if (out.replayed) return { ...(await getDoc(ctx, out.id)), replayed: true };
-  const takes = await takeAll(ctx, input.canteenId, input.lines);
+  const takes = await takeAll(ctx, input.canteenId, input.lines, businessDate);
   const moves = movesOut(takes, 'transfer_out');
   await postMoves(ctx, { id: out.id, orgId: input.canteenId, businessDate }, moves);
   const into = await openDoc(ctx, { orgId: to.id, kind: 'transfer_in', businessDate, counterpartOrgId: input.canteenId, linkedDocId: out.id, reason: input.reason });

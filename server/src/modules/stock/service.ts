@@ -57,11 +57,11 @@ export async function batchesOf(ctx: Ctx, q: { canteenId: number; ingredientId?:
   }));
 }
 
-/** Stock on hand for other modules (requisition netting): grams per ingredient. */
+/** Usable stock for other modules (requisition netting, issue proposals): grams per ingredient within best-before today. */
 export async function onHand(ctx: Ctx, canteenId: number, ingredientIds: number[]): Promise<Map<number, number>> {
   if (!ingredientIds.length) return new Map();
   const list = await ctx.db.select({ ingredientId: batch.ingredientId, g: sql<string>`sum(${batch.qtyG})::bigint` }).from(batch)
-    .where(and(eq(batch.orgId, canteenId), inArray(batch.ingredientId, ingredientIds), sql`${batch.qtyG} > 0`)).groupBy(batch.ingredientId);
+    .where(and(eq(batch.orgId, canteenId), inArray(batch.ingredientId, ingredientIds), sql`${batch.qtyG} > 0`, sql`${batch.bestBefore} >= ${chinaDate(ctx.now())}::date`)).groupBy(batch.ingredientId);
   const found = new Map(list.map((r) => [r.ingredientId, Number(r.g)]));
   return new Map(ingredientIds.map((id) => [id, found.get(id) ?? 0]));
 }

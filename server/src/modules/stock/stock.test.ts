@@ -157,6 +157,17 @@ describe('issues, transfers, returns and write-offs', () => {
     expect(r.totalFen).toBe(4200);
   });
 
+  it('never issues an expired batch: it waits in stock for a write-off', async () => {
+    const r = ok(await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), supplierId: lib.supplier, businessDate: '2026-11-20',
+      lines: [{ ingredientId: lib.egg, deliveredG: 500, acceptedG: 500, decision: 'accepted', grade: 'good', weighedBy: 'manual', unitPriceFen: 9000, bestBefore: '2026-11-22' }] }));
+    const usable = (await stockOf(store1, t.fx.orgs.k1, lib.egg)).qtyG - 500;
+    const tooMuch = await store1.post('/api/stock/issues', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), lines: [{ ingredientId: lib.egg, qtyG: usable + 1 }] });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.message).toContain('可用库存');
+    const wo = ok(await store1.post('/api/stock/write-offs', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), reason: '过期', lines: [{ batchId: r.lines[0].batchId, qtyG: 500 }] }));
+    expect(wo.totalFen).toBe(450);
+  });
+
   it('proposes the issue for a meal from the published plan, less what was issued', async () => {
     const p = ok(await store1.get(`/api/stock/issue-proposal?canteenId=${t.fx.orgs.k1}&date=2026-11-26&meal=lunch`), 200);
     const pork = p.find((l: any) => l.ingredientId === lib.pork);
