@@ -1,5 +1,5 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, Modal, Progress, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Modal, Progress, Radio, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
@@ -81,7 +81,7 @@ function OrderList() {
           { title: t('状态', 'Status'), dataIndex: 'status', width: 110, render: orderStatusTag },
           { title: t('收货进度', 'Received'), width: 200, render: (_, r) => {
             const p = progress.get(r.id);
-            if (!p) return r.status === 'received' ? <Typography.Text type="success">{t('已收齐', 'Complete')}</Typography.Text> : '—';
+            if (!p) return r.status === 'received' ? <Typography.Text type="success">{t('已收齐', 'Complete')}</Typography.Text> : isOpen(r.status) ? <Spin size="small" /> : '—';
             return (
               <div>
                 <Progress percent={p.orderedG ? Math.min(100, Math.round((p.receivedG / p.orderedG) * 100)) : 0} size="small" />

@@ -64,16 +64,16 @@ export function StockDocsPage() {
             <Typography.Text>{t('只看缺单据的验收', 'Only receipts missing documents')}</Typography.Text>
           </Space>
         </div>
-        <Table<DocRow> rowKey="id" loading={loading} dataSource={rows} pagination={{ pageSize: 30, showSizeChanger: false }} scroll={{ x: 1000 }}
+        <Table<DocRow> rowKey="id" loading={loading} dataSource={rows} pagination={{ pageSize: 30, showSizeChanger: false }} scroll={{ x: 1080 }}
           onRow={(r) => ({ onClick: () => show(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('单号', 'Number'), dataIndex: 'no', render: (v) => <Typography.Link>{v}</Typography.Link> },
-            { title: t('类型', 'Kind'), dataIndex: 'kind', width: 120, render: docKindTag },
-            { title: t('日期', 'Date'), dataIndex: 'businessDate', width: 120 },
-            { title: t('供应商 / 去向', 'From / to'), render: (_, r) => counterpart(r) },
+            { title: t('单号', 'Number'), dataIndex: 'no', width: 210, render: (v) => <Typography.Link style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Link> },
+            { title: t('类型', 'Kind'), dataIndex: 'kind', width: 130, render: docKindTag },
+            { title: t('日期', 'Date'), dataIndex: 'businessDate', width: 115 },
+            { title: t('供应商 / 去向', 'From / to'), width: 220, render: (_, r) => counterpart(r) },
             { title: t('金额', 'Amount'), dataIndex: 'totalFen', width: 130, align: 'right', render: (v) => yuan(v) },
-            { title: t('经办人', 'By'), dataIndex: 'createdByName', width: 110 },
-            { title: t('单据', 'Documents'), width: 220, render: (_, r) => (r.kind === 'receipt' ? <MissingDocuments missing={r.missingDocuments} /> : null) },
+            { title: t('经办人', 'By'), dataIndex: 'createdByName', width: 100 },
+            { title: t('单据', 'Documents'), render: (_, r) => (r.kind === 'receipt' ? <MissingDocuments missing={r.missingDocuments} /> : null) },
           ]} />
       </Card>
       {open && <DocDrawer id={open} onClose={() => show(null)} onChanged={() => void load()} />}

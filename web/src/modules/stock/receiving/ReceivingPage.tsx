@@ -175,7 +175,7 @@ function Receiving({ canteenId, orderId, supplierId, onRestart }: { canteenId: n
               {i + 1}. {nameOf(d)}
             </Button>
           ))}
-          {withPrice && stage === 'lines' && drafts.length > 0 && (
+          {withPrice && drafts.length > 0 && (
             <Select aria-label={t('再添加食材', 'Add another ingredient')} value={null} placeholder={<><PlusOutlined /> {t('添加食材', 'Add')}</>} style={{ minWidth: 200, flex: 'none' }}
               showSearch={{ filterOption: (input, o) => String((o as { search?: string })?.search ?? '').includes(input.toLowerCase()) }} options={addable} onChange={addIngredient} />
           )}
