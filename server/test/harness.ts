@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/app.ts';
+import { alertJobs } from '../src/modules/alert/index.ts';
 import { hashPassword } from '../src/core/auth.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Platform } from '../src/core/context.ts';
@@ -113,5 +114,11 @@ export async function testApp(clock?: () => Date) {
   const fx = await seedFixture(platform);
   const app = buildApp(platform);
   const as = (username: string) => new Client(app).login(username);
-  return { platform, app, fx, as, close: () => platform.database.close() };
+  // Background alert scans must finish before the database goes away.
+  const close = async () => {
+    alertJobs(platform).stop();
+    await alertJobs(platform).idle();
+    await platform.database.close();
+  };
+  return { platform, app, fx, as, close };
 }
