@@ -7,6 +7,7 @@ import { createDish, referenceDishes } from './modules/dish/index.ts';
 import { ingredientsByCode, referenceIngredients, upsertIngredients } from './modules/ingredient/index.ts';
 import { addDays, savePlan, setMustServe, setPublished } from './modules/menu/index.ts';
 import { decideRequisition, generateRequisition, submitRequisition } from './modules/requisition/index.ts';
+import { setRequiredDocuments } from './modules/stock/index.ts';
 import { createSupplier, savePriceList } from './modules/supplier/index.ts';
 
 export const SUPPLIERS = [
@@ -93,6 +94,10 @@ export async function seedCanteenDemo(platform: Platform, canteens: { id: number
     }
   });
   log(`${SUPPLIERS.length} suppliers with 3 months of price lists`);
+  // Animal products come with a quarantine certificate (动物检疫合格证明), dairy with a test report.
+  await inTransaction(admin, (ctx) => setRequiredDocuments(ctx, bureauId, [
+    ...['meat', 'poultry', 'aquatic', 'egg'].map((category) => ({ category, kinds: ['quarantine' as const] })), { category: 'dairy', kinds: ['test_report' as const] },
+  ]));
 
   const dishes = referenceDishes();
   const dishIds = new Map<string, DishRef>();

@@ -8,3 +8,4 @@ export { balancesBefore, issueCosts, movementSums, purchaseSums, stockValues, ty
 export type { MoveKind } from './ledger.ts';
 export { loadHistory, type HistoryDay, type HistoryEvent } from './history.ts';
 export { postReceipt } from './receipt.ts';
+export { setRequiredDocuments } from './receipt.ts';

@@ -63,6 +63,14 @@ export async function postIssue(ctx: Ctx, input: z.infer<typeof IssueInput>) {
   return finish(ctx, { id: doc.id, kind: 'issue', businessDate }, input.canteenId, moves, 'stock.issue_posted', { meal: input.meal ?? null, businessDate });
 }
 
+const bureauOf = (ctx: Ctx, id: number) => ctx.tree.ancestry(id).at(-1);
+
+/** The other canteens of the bureau: a storekeeper may send stock to any of them without seeing their stock. */
+export function transferTargets(ctx: Ctx, canteenId: number) {
+  ctx.access.requireCanteen(P['stock.adjust.write'], canteenId);
+  return ctx.tree.canteens().filter((c) => c.id !== canteenId && bureauOf(ctx, c.id) === bureauOf(ctx, canteenId)).map((c) => ({ id: c.id, code: c.code, name: c.name }));
+}
+
 /**
  * Transfer between canteens of one bureau: out of this canteen first-expiring-first, into the other as
  * batches keeping their best-before dates and cost, so the value moves with the goods to the fen.
@@ -70,8 +78,7 @@ export async function postIssue(ctx: Ctx, input: z.infer<typeof IssueInput>) {
 export async function postTransfer(ctx: Ctx, input: z.infer<typeof TransferInput>) {
   ctx.access.requireCanteen(P['stock.adjust.write'], input.canteenId);
   const to = ctx.tree.get(input.toCanteenId);
-  const bureau = (id: number) => ctx.tree.ancestry(id).at(-1);
-  if (!to || to.kind !== 'canteen' || bureau(to.id) !== bureau(input.canteenId)) throw new AppError(404, 'canteen_not_found', '调入食堂不存在', 'The receiving canteen was not found');
+  if (!to || to.kind !== 'canteen' || bureauOf(ctx, to.id) !== bureauOf(ctx, input.canteenId)) throw new AppError(404, 'canteen_not_found', '调入食堂不存在', 'The receiving canteen was not found');
   const businessDate = postingDate(ctx);
   const out = await openDoc(ctx, { orgId: input.canteenId, kind: 'transfer_out', businessDate, counterpartOrgId: to.id, reason: input.reason, requestKey: input.requestKey });
   if (out.replayed) return { ...(await getDoc(ctx, out.id)), replayed: true };

@@ -55,7 +55,8 @@ export async function postReceipt(ctx: Ctx, input: z.infer<typeof ReceiptInput>)
     }
     const quote = listed.get(l.ingredientId);
     const gramsPerUnit = ol?.gramsPerUnit ?? ing.gramsPerUnit;
-    const unitPriceFen = l.unitPriceFen ?? ol?.unitPriceFen ?? (quote && quote.supplierId === supplierId ? Math.round((quote.priceFen * gramsPerUnit) / quote.gramsPerUnit) : undefined);
+    // A rejected line buys nothing, so it needs no price.
+    const unitPriceFen = l.unitPriceFen ?? ol?.unitPriceFen ?? (quote && quote.supplierId === supplierId ? Math.round((quote.priceFen * gramsPerUnit) / quote.gramsPerUnit) : l.acceptedG === 0 ? 0 : undefined);
     if (unitPriceFen === undefined) {
       throw new AppError(422, 'price_missing', `${ing.name} 没有单价：请填写单价`, `${ing.nameEn || ing.name} has no price: enter the unit price`, { ingredientId: l.ingredientId });
     }

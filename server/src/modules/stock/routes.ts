@@ -4,7 +4,7 @@ import { readUpload } from '../../core/upload.ts';
 import { AttachmentFields, BatchOutInput, CountDecisionInput, CountInput, CountLinesInput, CountQuery, CountRejectInput, BatchQuery, DocQuery, IssueInput, ProposalQuery, ReceiptInput, RequiredDocumentsInput, StockQuery, TransferInput } from './contracts.ts';
 import { createCount, decideCount, enterCounts, getCount, listCounts, submitCount } from './count.ts';
 import { getDoc, listDocs } from './documents.ts';
-import { postBatchOut, postIssue, postTransfer, proposeIssue } from './outbound.ts';
+import { postBatchOut, postIssue, postTransfer, proposeIssue, transferTargets } from './outbound.ts';
 import { P } from './permissions.ts';
 import { addAttachment, getAttachment, postReceipt, requiredDocuments, setRequiredDocuments } from './receipt.ts';
 import { batchesOf, stockOnHand } from './service.ts';
@@ -38,6 +38,9 @@ export function stockRoutes(app: App): void {
     handler: (ctx, { query }) => proposeIssue(ctx, query) });
   route(app, { method: 'post', path: '/api/stock/issues', tag, summary: '领用出库 / issue to the kitchen (FEFO)', guard: { permission: P['stock.issue.write'] }, body: IssueInput, status: 201,
     handler: (ctx, { body }) => postIssue(ctx, body) });
+  route(app, { method: 'get', path: '/api/stock/transfer-targets', tag, summary: '可调入的食堂 / canteens a transfer may go to', guard: { permission: P['stock.adjust.write'] },
+    query: z.object({ canteenId: z.coerce.number().int().positive() }),
+    handler: async (ctx, { query }) => transferTargets(ctx, query.canteenId) });
   route(app, { method: 'post', path: '/api/stock/transfers', tag, summary: '调拨 / transfer to another canteen', guard: { permission: P['stock.adjust.write'] }, body: TransferInput, status: 201,
     handler: (ctx, { body }) => postTransfer(ctx, body) });
   route(app, { method: 'post', path: '/api/stock/returns', tag, summary: '退货 / return batches to the supplier', guard: { permission: P['stock.adjust.write'] }, body: BatchOutInput, status: 201,

@@ -119,6 +119,13 @@ describe('goods receipt', () => {
     const notOnOrder = await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), purchaseOrderId: orderOf(s2).id,
       lines: [{ ingredientId: lib.pork, deliveredG: 1000, acceptedG: 1000, decision: 'accepted', grade: 'good', weighedBy: 'manual' }] });
     expect(notOnOrder.status).toBe(422);
+    const noPrice = await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), supplierId: s2,
+      lines: [{ ingredientId: lib.egg, deliveredG: 1000, acceptedG: 1000, decision: 'accepted', grade: 'good', weighedBy: 'manual' }] });
+    expect(noPrice.status).toBe(422);
+    expect(noPrice.body.code).toBe('price_missing');
+    const allRejected = ok(await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), supplierId: s2,
+      lines: [{ ingredientId: lib.egg, deliveredG: 1000, acceptedG: 0, decision: 'rejected', grade: 'poor', reason: '蛋壳破损', weighedBy: 'manual' }] }));
+    expect(allRejected).toMatchObject({ totalFen: 0, moves: [] });
     expect(await stockOf(store1, t.fx.orgs.k1, lib.tomato)).toEqual(before);
   });
 
@@ -198,6 +205,7 @@ describe('issues, transfers, returns and write-offs', () => {
   });
 
   it('transfers to another canteen keeping best-before and value to the fen', async () => {
+    expect(ok(await store1.get(`/api/stock/transfer-targets?canteenId=${t.fx.orgs.k1}`), 200).map((c: any) => c.id)).toEqual([t.fx.orgs.k2]);
     const before = await stockOf(store1, t.fx.orgs.k1, lib.pork);
     const r = ok(await store1.post('/api/stock/transfers', { canteenId: t.fx.orgs.k1, toCanteenId: t.fx.orgs.k2, requestKey: nextKey(), reason: '枫南临时缺货',
       lines: [{ ingredientId: lib.pork, qtyG: 5000 }] }));
