@@ -16,10 +16,10 @@ const STATES = {
 
 /**
  * The weight on one of the canteen's scales, live, in digits big enough to read from a step away,
- * with a plain stable / weighing / offline sign. `onUse` gets the grams when the user takes a
+ * with a plain stable / weighing / offline sign. `onUse` gets the grams (and the scale's code) when the user takes a
  * stable weight; without it the button is not shown.
  */
-export function LiveWeight({ canteenId, onUse }: { canteenId: number; onUse?: (grams: number) => void }) {
+export function LiveWeight({ canteenId, onUse }: { canteenId: number; onUse?: (grams: number, scale: { code: string }) => void }) {
   const [scales, setScales] = useState<Device[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deviceId, setDeviceId] = useState<number | null>(null);
@@ -84,7 +84,7 @@ export function LiveWeight({ canteenId, onUse }: { canteenId: number; onUse?: (g
       </div>
       {onUse && (
         <Button type="primary" size="large" block disabled={offline || !last.reading.stable || grams === null || grams <= 0}
-          onClick={() => onUse(grams!)} style={{ height: 72, fontSize: 26 }}>
+          onClick={() => onUse(grams!, { code: scales.find((d) => d.id === deviceId)!.code })} style={{ height: 72, fontSize: 26 }}>
           {t('使用此重量', 'Use this weight')}
         </Button>
       )}

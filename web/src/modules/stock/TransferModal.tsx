@@ -2,7 +2,6 @@ import { Alert, App, Form, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, post } from '../../api.ts';
 import { t } from '../../i18n.ts';
-import { useSession } from '../../session.tsx';
 import { postedLines, QtyLinesEditor, type QtyLine } from './QtyLinesEditor.tsx';
 import { ReasonPicker } from './ReasonPicker.tsx';
 import { PostingModal } from './PostingModal.tsx';
@@ -15,18 +14,11 @@ const TRANSFER_REASONS = [
   { zh: '会议活动用餐', en: 'Event meal' },
 ];
 
-/**
- * The canteens stock can go to: the user's other canteens and any the organisation tree shows them.
- * A storekeeper of one canteen sees no other canteen in the tree (see the report: API gap).
- */
+/** The other canteens of the bureau stock may go to (the server lists them; a storekeeper cannot browse the tree). */
 function useOtherCanteens(canteenId: number) {
-  const { me } = useSession();
-  const [list, setList] = useState<{ id: number; name: string }[]>(me?.canteens.filter((c) => c.id !== canteenId) ?? []);
+  const [list, setList] = useState<{ id: number; name: string }[]>([]);
   useEffect(() => {
-    void get<{ id: number; kind: string; name: string }[]>('/api/orgs').then((orgs) => {
-      const more = orgs.filter((o) => o.kind === 'canteen' && o.id !== canteenId);
-      setList((cur) => [...cur, ...more.filter((o) => !cur.some((c) => c.id === o.id)).map((o) => ({ id: o.id, name: o.name }))]);
-    }).catch(() => undefined);
+    void get<{ id: number; name: string }[]>(`/api/stock/transfer-targets?canteenId=${canteenId}`).then(setList).catch(() => setList([]));
   }, [canteenId]);
   return list;
 }
@@ -50,7 +42,7 @@ export function TransferModal({ canteenId, stock, onClose, onPosted }: { canteen
   return (
     <PostingModal title={t('调拨到其他食堂', 'Transfer to another canteen')} width={860} posting={posting} ready={ready} onOk={submit} onClose={onClose} okText={t('确认调拨', 'Transfer')}>
       {!canteens.length && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('找不到可以调入的食堂：您的账号只能看到本食堂。请联系食堂负责人或管理员。', 'No other canteen is visible to your account. Ask the canteen head or an administrator.')} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('本局没有其他食堂可以调入。', 'There is no other canteen in the bureau to transfer to.')} />
       )}
       <Form layout="vertical">
         <Form.Item label={t('调入食堂', 'To canteen')} required>

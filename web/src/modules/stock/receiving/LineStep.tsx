@@ -46,13 +46,12 @@ const GRADE_FOR: Record<Decision, Draft['grade']> = { accepted: 'good', partial:
  * One delivered ingredient, big enough for a tablet at the back door: what was ordered, the live
  * weight from the scale (or typed), then the decision, quality, reason and best-before date.
  */
-export function LineStep({ draft: d, canteenId, withPrice, scaleCode, onChange }: {
+export function LineStep({ draft: d, canteenId, withPrice, onChange }: {
   draft: Draft;
   canteenId: number;
   /** A delivery without an order: the clerk confirms the price per purchase unit. */
   withPrice: boolean;
   /** The code of the scale the live weight comes from. */
-  scaleCode: () => string | undefined;
   onChange: (patch: Partial<Draft>) => void;
 }) {
   const unit = unitLabel(d.purchaseUnit);
@@ -72,7 +71,7 @@ export function LineStep({ draft: d, canteenId, withPrice, scaleCode, onChange }
       <Row gutter={[16, 16]}>
         <Col xs={24} md={14}>
           <Section n={1} title={t('称重', 'Weigh')}>
-            <LiveWeight canteenId={canteenId} onUse={(grams: number, reading?: { code?: string }) => onChange({ deliveredG: grams, weighedBy: 'scale', deviceCode: reading?.code ?? scaleCode() })} />
+            <LiveWeight canteenId={canteenId} onUse={(grams, scale) => onChange({ deliveredG: grams, weighedBy: 'scale', deviceCode: scale.code })} />
             <div style={{ marginTop: 16, display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
               <Typography.Text style={big}>{t('或手工输入', 'Or type it')}</Typography.Text>
               <KgInput size="large" value={d.deliveredG} style={{ width: 230, fontSize: 22 }} aria-label={t('到货重量（千克）', 'Delivered weight (kg)')}

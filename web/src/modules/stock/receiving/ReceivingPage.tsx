@@ -5,7 +5,6 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get, post, yuan } from '../../../api.ts';
 import { t } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
-import { listDevices, type Device } from '../../devices/api.ts';
 import type { Ingredient } from '../../ingredient/IngredientsPage.tsx';
 import { Plain } from '../../ingredient/shared.tsx';
 import type { Order } from '../../purchase/status.tsx';
@@ -18,21 +17,6 @@ import { PickOrder } from './PickOrder.tsx';
 import { Summary } from './Summary.tsx';
 
 interface Quote { ingredientId: number; supplierId: number; priceFen: number; gramsPerUnit: number }
-
-/**
- * The code of the scale LiveWeight shows. LiveWeight's onUse passes only grams, so this follows its
- * own choice: the scale saved for the canteen, else the first active one (see the report).
- */
-function useScaleCode(canteenId: number | null) {
-  const [scales, setScales] = useState<Device[]>([]);
-  useEffect(() => {
-    if (canteenId) void listDevices(canteenId).then((l) => setScales(l.filter((d) => d.active && d.kind === 'scale'))).catch(() => setScales([]));
-  }, [canteenId]);
-  return () => {
-    const saved = Number(localStorage.getItem(`liveWeight.scale.${canteenId}`));
-    return (scales.find((d) => d.id === saved) ?? scales[0])?.code;
-  };
-}
 
 /** /receiving?order=<id> or ?supplier=<id>: goods receipt at the back door, one ingredient at a time. */
 export function ReceivingPage() {
@@ -69,7 +53,6 @@ function Receiving({ canteenId, orderId, supplierId, onRestart }: { canteenId: n
   const [note, setNote] = useState('');
   const [doc, setDoc] = useState<Doc | null>(null);
   const posting = usePosting();
-  const scaleCode = useScaleCode(canteenId);
   const top = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -199,7 +182,7 @@ function Receiving({ canteenId, orderId, supplierId, onRestart }: { canteenId: n
 
       {stage === 'lines' && current && (
         <>
-          <LineStep draft={current} canteenId={canteenId} withPrice={withPrice} scaleCode={scaleCode} onChange={patch} />
+          <LineStep draft={current} canteenId={canteenId} withPrice={withPrice} onChange={patch} />
           <div style={{ position: 'sticky', bottom: 0, zIndex: 5, background: '#fff', borderTop: '1px solid #eee', margin: '12px -24px 0', padding: '10px 24px', boxShadow: '0 -2px 8px rgba(0,0,0,.06)' }}>
             {hint && <Alert type="warning" showIcon title={hint} style={{ marginBottom: 10, fontSize: 17 }} />}
             <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
