@@ -1,4 +1,4 @@
-import { ExportOutlined, HistoryOutlined, RollbackOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
+import { ExportOutlined, FileProtectOutlined, HistoryOutlined, RollbackOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { BatchOutModal } from './BatchOutModal.tsx';
 import { BatchTable, BestBefore } from './BatchTable.tsx';
 import { IssueModal } from './IssueModal.tsx';
 import { kg3, nameOf, unitApprox } from './shared.tsx';
+import { RequiredDocumentsModal } from './RequiredDocumentsModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
 import type { StockRow } from './types.ts';
 
@@ -38,6 +39,7 @@ export function StockPage() {
   const [rows, setRows] = useState<StockRow[]>([]);
   const [loading, setLoading] = useState(false);
   const [filter, setFilter] = useState<Filter>('stocked');
+  const [requiredDocs, setRequiredDocs] = useState(false);
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -72,7 +74,11 @@ export function StockPage() {
   return (
     <Plain>
       <Card title={t(`库存${canteenName ? ` · ${canteenName}` : ''}`, `Stock${canteenName ? ` · ${canteenName}` : ''}`)}
-        extra={<Button icon={<HistoryOutlined />} onClick={() => navigate('/stock/docs')}>{t('出入库记录', 'Stock documents')}</Button>}>
+        extra={<Space>
+          {can('stock.settings.write') && <Button icon={<FileProtectOutlined />} onClick={() => setRequiredDocs(true)}>{t('验收必备单据', 'Required documents')}</Button>}
+          <Button icon={<HistoryOutlined />} onClick={() => navigate('/stock/docs')}>{t('出入库记录', 'Stock documents')}</Button>
+        </Space>}>
+        {requiredDocs && <RequiredDocumentsModal canteenId={canteenId} onClose={() => setRequiredDocs(false)} />}
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={12} md={6}><Statistic title={t('库存金额', 'Stock value')} value={yuan(value)} /></Col>
           <Col xs={12} md={6}><Statistic title={t('有库存的食材', 'Ingredients in stock')} value={stocked.length} suffix={t('种', '')} /></Col>
