@@ -26,7 +26,7 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
  * A year of canteen life before today, consistent with the menu plans: published plans for every
  * day (weekends with the staff on duty), a morning delivery of fresh goods for the day, dry goods
  * restocked for two weeks when low, kitchen issues per dish for each cooking batch (a wok or pot
- * load, so food reaches the counter fresh), expired leftovers written off on Fridays, a count of
+ * load, so food reaches the counter fresh), expired leftovers written off every evening, a count of
  * every store at month end, and sales.
  */
 export async function seedDemoHistory(
@@ -127,7 +127,8 @@ export async function seedDemoHistory(
           }
         }
       }
-      if (weekday(date) === 5) events.push({ kind: 'write_off', time: '17:30', reason: '过期清理', expiredBefore: date });
+      // At closing, whatever reaches its best-before today is written off.
+      events.push({ kind: 'write_off', time: '20:00', reason: '到期清理', expiredBefore: addDays(date, 1) });
       if (addDays(date, 1).slice(8) === '01') {
         // Month-end count of each store: most batches as booked, some a little short (drying, spillage), a few over.
         for (const store of ['dry', 'chilled', 'frozen'] as const) {

@@ -51,6 +51,7 @@ export async function loadHistory(ctx: Ctx, canteenId: number, days: HistoryDay[
   for (const day of days) {
     const seq = { receipt: 0, issue: 0, write_off: 0, count: 0 };
     for (const e of day.events) {
+      if (e.kind === 'write_off' && ![...live.values()].some((list) => list.some((b) => b.qtyG > 0 && b.bestBefore < e.expiredBefore))) continue;
       const id = docId++;
       const at = new Date(`${day.date}T${e.time}:00+08:00`);
       const no = `${PREFIX[e.kind]}-${code}-${day.date.replaceAll('-', '')}-${String(++seq[e.kind]).padStart(2, '0')}`;
