@@ -1,4 +1,4 @@
-import { ApiOutlined, AppstoreOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, ShoppingCartOutlined, InboxOutlined, DatabaseOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, AccountBookOutlined, BarChartOutlined, CheckSquareOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, ShoppingCartOutlined, InboxOutlined, DatabaseOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '../i18n.ts';
 import { AuditPage } from '../modules/admin/AuditPage.tsx';
@@ -11,8 +11,11 @@ import { DishesPage } from '../modules/dish/DishesPage.tsx';
 import { IngredientsPage } from '../modules/ingredient/IngredientsPage.tsx';
 import { MenuPage } from '../modules/menu/MenuPage.tsx';
 import { PurchaseOrdersPage } from '../modules/purchase/PurchaseOrdersPage.tsx';
+import { CostingPage } from '../modules/costing/CostingPage.tsx';
+import { ReportsPage } from '../modules/report/ReportsPage.tsx';
 import { RequisitionsPage } from '../modules/requisition/RequisitionsPage.tsx';
 import { ReceivingPage } from '../modules/stock/receiving/ReceivingPage.tsx';
+import { CountPage } from '../modules/stock/CountPage.tsx';
 import { StockDocsPage } from '../modules/stock/StockDocsPage.tsx';
 import { StockPage } from '../modules/stock/StockPage.tsx';
 import { SuppliersPage } from '../modules/supplier/SuppliersPage.tsx';
@@ -42,6 +45,9 @@ export function navItems(): NavItem[] {
     { path: '/receiving', label: t('验收入库', 'Receiving'), hint: t('送货到了：过秤、验收、拍照', 'A delivery is here: weigh, check, photograph'), icon: <InboxOutlined />, permission: 'stock.receipt.write', group: canteen, element: <ReceivingPage /> },
     { path: '/stock', label: t('库存', 'Stock'), hint: t('库存、批次与保质期；领用、调拨、退货、报损', 'Stock, batches, best-before; issue, transfer, return, write off'), icon: <DatabaseOutlined />, permission: 'stock.stock.read', group: canteen, element: <StockPage /> },
     { path: '/stock/docs', label: t('出入库记录', 'Stock documents'), hint: t('每一笔入库、出库及其照片单据', 'Every receipt and issue with its photos and documents'), icon: <HistoryOutlined />, permission: 'stock.stock.read', group: canteen, element: <StockDocsPage /> },
+    { path: '/stock/counts', label: t('盘点', 'Stock count'), hint: t('按库房清点实物，差异由食堂负责人审核', 'Count each store; the canteen head approves the differences'), icon: <CheckSquareOutlined />, permission: 'stock.stock.read', group: canteen, element: <CountPage /> },
+    { path: '/costing', label: t('成本分析', 'Costing'), hint: t('每餐成本、菜品毛利；导入销售数据', 'Cost per meal, margin per dish; import sales'), icon: <AccountBookOutlined />, permission: 'costing.costing.read', group: canteen, element: <CostingPage /> },
+    { path: '/reports', label: t('报表', 'Reports'), hint: t('五张报表：查看、打印、导出 Excel 和 PDF', 'The five reports: view, print, export to Excel and PDF'), icon: <BarChartOutlined />, permission: 'report.report.read', group: canteen, element: <ReportsPage /> },
     { path: '/dishes', label: t('菜品库', 'Dish library'), hint: t('菜品、标准菜谱、营养与成本', 'Dishes, recipes, nutrition and cost'), icon: <FireOutlined />, permission: 'dish.dish.read', group: canteen, element: <DishesPage /> },
     { path: '/ingredients', label: t('食材', 'Ingredients'), hint: t('食材、营养成分、库存上下限', 'Ingredients, nutrients, stock limits'), icon: <AppstoreOutlined />, permission: 'ingredient.ingredient.read', group: canteen, element: <IngredientsPage /> },
     { path: '/suppliers', label: t('供应商与价格', 'Suppliers & prices'), hint: t('供应商、价格表导入与比价', 'Suppliers, price lists, comparison'), icon: <ShopOutlined />, permission: 'supplier.supplier.read', group: canteen, element: <SuppliersPage /> },
