@@ -143,7 +143,7 @@ export async function seedDemoHistory(
       return loadHistory(ctx, c.id, history);
     });
     total += moves;
-    log(`${c.login}: a year of history — ${generated.length} more menu plans, ${moves.toLocaleString('en-US')} stock moves, ${sales.length.toLocaleString('en-US')} sales rows`);
+    log(`${c.login}: ${days} days of history — ${generated.length} more menu plans, ${moves.toLocaleString('en-US')} stock moves, ${sales.length.toLocaleString('en-US')} sales rows`);
   }
   return total;
 }
