@@ -13,12 +13,16 @@ const VIRTUAL_FROM = 80;
 /** Pixels a text takes at 15 px: Chinese characters a full em, Latin letters and digits about half. */
 const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 15 : 8.5), 0);
 
-/** Figures get a fixed width; a text column is as wide as its longest cell (within reason), so rows stay one line high. */
-function widthOf(c: DocColumn, rows: ReportRow[]): number {
-  if (isNumeric(c.kind)) return c.kind === 'pct' ? 96 : 136;
+/**
+ * A column is as wide as its longest cell (within reason), so rows stay one line high and as many
+ * columns as possible fit on the screen; headings may wrap.
+ */
+function widthOf(c: DocColumn, rows: ReportRow[], totals: ReportRow | null): number {
   if (c.kind === 'date') return 116;
-  const longest = rows.reduce((w, r) => Math.max(w, textWidth(String(r[c.key] ?? ''))), textWidth(labelOf(c)));
-  return Math.min(360, Math.max(72, Math.ceil(longest) + 28));
+  const cells = totals ? [...rows, totals] : rows;
+  const longest = cells.reduce((w, r) => Math.max(w, textWidth(cellText(c.kind, r[c.key]))), 0);
+  if (isNumeric(c.kind)) return Math.min(170, Math.max(84, Math.ceil(longest) + 28));
+  return Math.min(360, Math.max(72, Math.ceil(Math.max(longest, textWidth(labelOf(c)))) + 28));
 }
 
 const CSS = `
@@ -47,7 +51,7 @@ export function ReportTable({ doc, height }: { doc: ReportDoc; height: number })
   const virtual = rows.length > VIRTUAL_FROM;
   const columns = useMemo<ColumnsType<Keyed>>(() => {
     const leaf = (c: DocColumn): ColumnType<Keyed> => ({
-      key: c.key, dataIndex: c.key, title: labelOf(c), width: widthOf(c, doc.rows), align: isNumeric(c.kind) ? 'right' : 'left',
+      key: c.key, dataIndex: c.key, title: labelOf(c), width: widthOf(c, doc.rows, doc.totalsRow), align: isNumeric(c.kind) ? 'right' : 'left',
       className: isNumeric(c.kind) ? 'rp-num' : undefined,
       // Rows of a virtual table keep one height: long text is cut (hover shows it) rather than wrapped.
       ellipsis: virtual && !isNumeric(c.kind) ? { showTitle: true } : false,
@@ -60,11 +64,11 @@ export function ReportTable({ doc, height }: { doc: ReportDoc; height: number })
       if (g) {
         out.push({ key: `group-${i}`, title: labelOf(g.label), children: doc.columns.slice(g.from, g.to + 1).map(leaf) });
         i = g.to + 1;
-      } else out.push(leaf(doc.columns[i++]!));
+      } else out.push({ ...leaf(doc.columns[i]!), fixed: i++ === 0 ? 'left' : undefined });
     }
     return out;
   }, [doc, virtual]);
-  const width = doc.columns.reduce((s, c) => s + widthOf(c, doc.rows), 0);
+  const width = doc.columns.reduce((s, c) => s + widthOf(c, doc.rows, doc.totalsRow), 0);
   const totals = doc.totalsRow;
   return (
     <div className="rp-table">

@@ -164,7 +164,7 @@ function ReportBody({ doc }: { doc: ReportDoc }) {
             <Col xs={12} md={6}><Statistic title={t('收入合计', 'Revenue')} value={yuanText(total('revenueFen'))} /></Col>
             <Col xs={12} md={6}><Statistic title={t('食材成本合计', 'Cost of food')} value={yuanText(total('costFen'))} /></Col>
             <Col xs={12} md={6}><Statistic title={t('盈亏', 'Profit or loss')} value={yuanText(total('profitFen'))} styles={{ content: { color: total('profitFen') < 0 ? '#cf1322' : '#2e8b57' } }} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('亏损天数', 'Loss days')} value={lossDays} suffix={t('天', 'days')} styles={{ content: { color: lossDays ? '#cf1322' : undefined } }} /></Col>
+            <Col xs={12} md={6}><Statistic title={t('亏损天数', 'Loss days')} value={lossDays} suffix={t('天', lossDays === 1 ? 'day' : 'days')} styles={{ content: { color: lossDays ? '#cf1322' : undefined } }} /></Col>
           </Row>
           <Chart label={t('每日收入与食材成本', 'Daily revenue and cost of food')} option={profitLossOption(doc.rows)} height={320} />
         </>

@@ -101,17 +101,16 @@ export function CountList({ canteenId, base, phone }: { canteenId: number; base:
           ))}
         </div>
       ) : (
-        <Table<CountRow> rowKey="id" loading={!rows} scroll={{ x: 1100 }} dataSource={list} pagination={{ pageSize: 30, showSizeChanger: false }}
+        <Table<CountRow> rowKey="id" loading={!rows} scroll={{ x: 960 }} dataSource={list} pagination={{ pageSize: 30, showSizeChanger: false }}
           onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' } })}
           locale={{ emptyText: t('还没有盘点记录', 'No counts yet') }}
           columns={[
-            { title: t('单号', 'Number'), dataIndex: 'no', width: 230, render: (v) => <Typography.Link style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Link> },
-            { title: t('库房', 'Store'), dataIndex: 'store', width: 110, render: storeLabel },
-            { title: t('状态', 'Status'), width: 200, render: (_, c) => statusTag(c) },
-            { title: t('盘点人', 'Counted by'), dataIndex: 'createdByName', width: 110 },
-            { title: t('开始时间', 'Started'), dataIndex: 'createdAt', width: 160, render: dateTime },
-            { title: t('提交时间', 'Submitted'), dataIndex: 'submittedAt', width: 160, render: dateTime },
-            { title: t('审核人', 'Decided by'), dataIndex: 'decidedByName', width: 110, render: (v) => v ?? '—' },
+            { title: t('单号', 'Number'), dataIndex: 'no', width: 210, render: (v) => <Typography.Link style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Link> },
+            { title: t('库房', 'Store'), dataIndex: 'store', width: 100, render: storeLabel },
+            { title: t('状态', 'Status'), width: 170, render: (_, c) => statusTag(c) },
+            { title: t('盘点人', 'Counted by'), dataIndex: 'createdByName', width: 100 },
+            { title: t('开始时间', 'Started'), dataIndex: 'createdAt', width: 180, render: (v) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(v)}</span> },
+            { title: t('审核人', 'Decided by'), dataIndex: 'decidedByName', width: 100, render: (v) => v ?? '—' },
             { title: '', width: 100, render: (_, c) => <Button onClick={(e) => { e.stopPropagation(); open(c.id); }}>{c.status === 'open' && writer ? t('继续', 'Continue') : t('查看', 'Open')}</Button> },
           ]} />
       )}
