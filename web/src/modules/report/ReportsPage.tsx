@@ -99,7 +99,7 @@ function Reports() {
           const on = r.key === chosen;
           return (
             <button key={r.key} type="button" role="radio" aria-checked={on} onClick={() => set({ key: r.key })}
-              style={{ textAlign: 'left', cursor: 'pointer', padding: '14px 16px', minHeight: 108, borderRadius: 10, font: 'inherit',
+              style={{ textAlign: 'left', cursor: 'pointer', padding: '14px 16px', minHeight: 108, borderRadius: 10, font: 'inherit', display: 'flex', flexDirection: 'column', justifyContent: 'flex-start',
                 border: on ? '2px solid #1677ff' : '1px solid #d9d9d9', background: on ? '#e6f4ff' : '#fff', position: 'relative' }}>
               <div style={{ fontSize: 18, fontWeight: 700, color: on ? '#0958d9' : '#1f1f1f' }}>
                 <span style={{ marginRight: 8 }}>{ICONS[r.key]}</span>{labelOf(r)}
