@@ -90,6 +90,8 @@ export async function seedDemoHistory(
       const day = plans.get(date);
       const events: HistoryEvent[] = [];
       if (day) {
+        // Most days nearly everyone planned for comes; on a few (rain, meetings elsewhere) far fewer, and the food is cooked anyway.
+        const turnout = rng.next() < 0.06 ? 0.5 + rng.next() * 0.2 : 0.93 + rng.next() * 0.07;
         const need = needOf(day);
         const bySupplier = new Map<number, HistoryEvent & { kind: 'receipt' }>();
         const buy = (ingredientId: number, units: number, time: string) => {
@@ -122,7 +124,7 @@ export async function seedDemoHistory(
             }
           }
           for (const it of p.items) {
-            const sold = Math.round(it.portions * (0.9 + rng.next() * 0.1));
+            const sold = Math.round(it.portions * turnout * (0.95 + rng.next() * 0.05));
             sales.push({ date, meal: p.meal, dishId: it.dishId, portions: sold, revenueFen: sold * dishes.get(it.dishId)!.priceFen });
           }
         }

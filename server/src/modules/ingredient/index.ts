@@ -6,5 +6,5 @@ export { PURCHASE_UNITS, parseUnit, type PurchaseUnit } from './units.ts';
 export { stockLimitsOf, upsertIngredients } from './service.ts';
 export { referenceIngredients } from './reference.ts';
 export { ingredientReactions } from './reactions.ts';
-export { CATEGORY_LABELS } from './spreadsheet.ts';
+export { CATEGORY_LABELS, CATEGORY_LABELS_EN } from './spreadsheet.ts';
 export { INGREDIENT_CATEGORIES } from './schema.ts';

@@ -8,6 +8,11 @@ export const CATEGORY_LABELS: Record<(typeof INGREDIENT_CATEGORIES)[number], str
   soy: '豆制品', seasoning: '调味品', dried: '干货', fungus: '菌菇', fruit: '水果', dairy: '乳制品',
 };
 
+export const CATEGORY_LABELS_EN: Record<(typeof INGREDIENT_CATEGORIES)[number], string> = {
+  vegetable: 'Vegetables', meat: 'Meat', poultry: 'Poultry', egg: 'Eggs', aquatic: 'Fish and seafood', grain: 'Grain', oil: 'Oils',
+  soy: 'Soy products', seasoning: 'Seasonings', dried: 'Dried goods', fungus: 'Mushrooms', fruit: 'Fruit', dairy: 'Dairy',
+};
+
 /** Spreadsheets hold Chinese labels ("蔬菜", "斤"); codes are accepted too. */
 const category = z.string().transform((v, c) => {
   const key = INGREDIENT_CATEGORIES.find((k) => k === v.toLowerCase() || CATEGORY_LABELS[k] === v);

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../core/db.ts';
 import { planningLibrary } from '../../../test/canteen-fixture.ts';
-import { testApp, type Client } from '../../../test/harness.ts';
+import { Client, testApp } from '../../../test/harness.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: Client, head1: Client, store1: Client, store2: Client;
@@ -135,6 +135,14 @@ describe('the five reports', () => {
     fs.writeFileSync(file, res.body);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     for (const word of ['每日亏损表', '午餐收入', '食材成本', '盈亏', '合计', '1,890.50']) expect(text).toContain(word);
+  });
+
+  it('speaks the reader\'s language', async () => {
+    const en = await new Client(t.app, 'en').login('head1');
+    const r = ok(await en.get(`/api/reports/income-expenditure?canteenId=${t.fx.orgs.k1}&from=2026-11-20&to=2026-11-25&category=meat`), 200);
+    expect(r.subtitle).toContain('2026-11-20 to 2026-11-25  Meat');
+    expect(r.rows.map((x: any) => x.item)).toContain('Ingredients — Meat');
+    expect(r.footnote).toBe('Expenditure = goods received less returns.');
   });
 
   it('lists the five reports', async () => {

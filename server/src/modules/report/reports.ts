@@ -1,12 +1,12 @@
 import type { Ctx } from '../../core/context.ts';
 import type { DocColumn, ReportDocument } from '../../core/report-document.ts';
 import { salesSums } from '../costing/index.ts';
-import { CATEGORY_LABELS, ingredientsByIds, PURCHASE_UNITS, type Ingredient, type PurchaseUnit } from '../ingredient/index.ts';
+import { CATEGORY_LABELS, CATEGORY_LABELS_EN, ingredientsByIds, PURCHASE_UNITS, type Ingredient, type PurchaseUnit } from '../ingredient/index.ts';
 import { balancesBefore, movementSums, purchaseSums, type MoveKind } from '../stock/index.ts';
 import { suppliersUsableBy } from '../supplier/index.ts';
 import type { ReportKey, ReportQuery } from './contracts.ts';
 
-export type ReportBody = Pick<ReportDocument, 'title' | 'columns' | 'groups' | 'rows' | 'totals' | 'signatures' | 'footnote'>;
+export type ReportBody = Pick<ReportDocument, 'title' | 'columns' | 'groups' | 'rows' | 'totals' | 'signatures'> & { footnote?: { zh: string; en: string } };
 type Range = Pick<ReportQuery, 'from' | 'to' | 'category'> & { canteenIds: number[] };
 type Cell = string | number | null;
 
@@ -29,8 +29,11 @@ const qtyVal = (key: string, zh: string, en: string): DocColumn[] => [
 const ingredientCols = [col('category', '类别', 'Category', 'text'), col('code', '编码', 'Code', 'text'), col('name', '食材', 'Ingredient', 'text', { width: 2 })];
 const byIngredient = (a: { category?: Cell; code?: Cell }, b: { category?: Cell; code?: Cell }) => `${a.category}${a.code}`.localeCompare(`${b.category}${b.code}`);
 
-function ingredientCells(i: Ingredient | undefined, id: number): { category: string; code: string; name: string } {
-  return { category: i ? CATEGORY_LABELS[i.category] : '', code: i?.code ?? String(id), name: i?.name ?? `#${id}` };
+const categoryName = (ctx: Ctx, c: string) => ((ctx.lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS) as Record<string, string>)[c] ?? c;
+const say = (ctx: Ctx, zh: string, en: string) => (ctx.lang === 'en' ? en : zh);
+
+function ingredientCells(ctx: Ctx, i: Ingredient | undefined, id: number): { category: string; code: string; name: string } {
+  return { category: i ? categoryName(ctx, i.category) : '', code: i?.code ?? String(id), name: i ? (ctx.lang === 'en' && i.nameEn ? i.nameEn : i.name) : `#${id}` };
 }
 
 /** Ingredients of the chosen category (all when none), loaded once per report. */
@@ -49,7 +52,7 @@ async function stockBalance(ctx: Ctx, q: Range): Promise<ReportBody> {
     const mine = period.filter((p) => p.ingredientId === id);
     const sum = (kinds: MoveKind[], f: 'qtyG' | 'valueFen') => mine.filter((p) => kinds.includes(p.kind)).reduce((s, p) => s + p[f], 0);
     const inG = sum(IN_KINDS, 'qtyG'), inFen = sum(IN_KINDS, 'valueFen'), outG = -sum(OUT_KINDS, 'qtyG'), outFen = -sum(OUT_KINDS, 'valueFen');
-    return { ...ingredientCells(ings.get(id), id), openingG: o.qtyG, openingFen: o.valueFen, inG, inFen, outG, outFen, closingG: o.qtyG + inG - outG, closingFen: o.valueFen + inFen - outFen };
+    return { ...ingredientCells(ctx, ings.get(id), id), openingG: o.qtyG, openingFen: o.valueFen, inG, inFen, outG, outFen, closingG: o.qtyG + inG - outG, closingFen: o.valueFen + inFen - outFen };
   }).filter((r) => r.openingG || r.inG || r.outG || r.openingFen || r.closingFen).sort(byIngredient);
   return {
     title: REPORT_TITLES['stock-balance'],
@@ -60,7 +63,7 @@ async function stockBalance(ctx: Ctx, q: Range): Promise<ReportBody> {
     ],
     rows, totals: true,
     signatures: [{ zh: '仓管员', en: 'Storekeeper' }, { zh: '会计', en: 'Accountant' }, { zh: '食堂负责人', en: 'Canteen head' }],
-    footnote: '收入 = 采购入库 + 调入 + 盘盈；发出 = 领用 + 退货 + 调出 + 报损 + 盘亏；金额按批次实际成本。 In = receipts + transfers in + count gains; out = issues + returns + transfers out + write-offs + count losses; valued at batch cost.',
+    footnote: { zh: '收入 = 采购入库 + 调入 + 盘盈；发出 = 领用 + 退货 + 调出 + 报损 + 盘亏；金额按批次实际成本。', en: 'In = receipts + transfers in + count gains; out = issues + returns + transfers out + write-offs + count losses; valued at batch cost.' },
   };
 }
 
@@ -77,7 +80,7 @@ async function stockMovements(ctx: Ctx, q: Range): Promise<ReportBody> {
   const rows = ids.filter(keep).map((id) => {
     const mine = period.filter((p) => p.ingredientId === id);
     const of = (kind: MoveKind, f: 'qtyG' | 'valueFen') => Math.abs(mine.filter((p) => p.kind === kind).reduce((s, p) => s + p[f], 0));
-    const row: Record<string, Cell> = { ...ingredientCells(ings.get(id), id) };
+    const row: Record<string, Cell> = { ...ingredientCells(ctx, ings.get(id), id) };
     for (const [kind] of MOVEMENT_KINDS) row[kind] = of(kind, 'valueFen');
     row.inG = IN_KINDS.reduce((s, k) => s + of(k, 'qtyG'), 0);
     row.inFen = IN_KINDS.reduce((s, k) => s + of(k, 'valueFen'), 0);
@@ -93,7 +96,7 @@ async function stockMovements(ctx: Ctx, q: Range): Promise<ReportBody> {
     groups: [{ zh: '入库', en: 'In', from: 'inG', to: 'count_gain' }, { zh: '出库', en: 'Out', from: 'outG', to: 'count_loss' }],
     rows, totals: true,
     signatures: [{ zh: '仓管员', en: 'Storekeeper' }, { zh: '食堂负责人', en: 'Canteen head' }],
-    footnote: '分项为金额（元），按批次实际成本。 Split columns are amounts in yuan at batch cost.',
+    footnote: { zh: '分项为金额（元），按批次实际成本。', en: 'Split columns are amounts in yuan at batch cost.' },
   };
 }
 
@@ -107,7 +110,7 @@ async function purchaseSummary(ctx: Ctx, q: Range): Promise<ReportBody> {
     const i = ings.get(s.ingredientId);
     const netG = s.receivedG - s.returnedG, netFen = s.receivedFen - s.returnedFen;
     return {
-      supplier: s.supplierId ? supplierNames.get(s.supplierId) ?? `#${s.supplierId}` : '—', ...ingredientCells(i, s.ingredientId), unit: i ? PURCHASE_UNITS[i.purchaseUnit as PurchaseUnit]?.zh ?? i.purchaseUnit : '',
+      supplier: s.supplierId ? supplierNames.get(s.supplierId) ?? `#${s.supplierId}` : '—', ...ingredientCells(ctx, i, s.ingredientId), unit: i ? PURCHASE_UNITS[i.purchaseUnit as PurchaseUnit]?.[ctx.lang] ?? i.purchaseUnit : '',
       receipts: s.receipts, receivedG: s.receivedG, rejectedG: s.rejectedG, receivedFen: s.receivedFen, returnedG: s.returnedG, returnedFen: s.returnedFen, netG, netFen,
       avgPriceFen: i && netG > 0 ? Math.round((netFen * i.gramsPerUnit) / netG) : null,
     };
@@ -142,7 +145,7 @@ async function dailyProfitLoss(ctx: Ctx, q: Range): Promise<ReportBody> {
   for (const p of period) if (p.kind === 'issue' && keep(p.ingredientId)) day(p.day!).costFen -= p.valueFen;
   const rows = [...days.values()].sort((a, b) => String(a.date).localeCompare(String(b.date))).map((r) => {
     const profitFen = r.revenueFen - r.costFen;
-    return { ...r, profitFen, marginPct: r.revenueFen ? Math.round((profitFen / r.revenueFen) * 1000) / 10 : null, result: profitFen < 0 ? '亏损 loss' : '盈余 surplus' };
+    return { ...r, profitFen, marginPct: r.revenueFen ? Math.round((profitFen / r.revenueFen) * 1000) / 10 : null, result: profitFen < 0 ? say(ctx, '亏损', 'loss') : say(ctx, '盈余', 'surplus') };
   });
   return {
     title: REPORT_TITLES['daily-profit-loss'],
@@ -152,7 +155,7 @@ async function dailyProfitLoss(ctx: Ctx, q: Range): Promise<ReportBody> {
       col('profitFen', '盈亏', 'Profit or loss', 'fen', { total: true }), col('marginPct', '毛利率', 'Margin', 'pct'), col('result', '结果', 'Result', 'text')],
     rows, totals: true,
     signatures: [{ zh: '制表', en: 'Prepared by' }, { zh: '食堂负责人', en: 'Canteen head' }],
-    footnote: '收入来自销售数据（结算台上线前为导入的销售文件）；成本为当日领用出库的批次实际成本。 Revenue from sales (imported files until checkout exists); cost = issues of the day at batch cost.',
+    footnote: { zh: '收入来自销售数据（结算台上线前为导入的销售文件）；成本为当日领用出库的批次实际成本。', en: 'Revenue from sales (imported files until checkout exists); cost = issues of the day at batch cost.' },
   };
 }
 
@@ -160,7 +163,7 @@ async function dailyProfitLoss(ctx: Ctx, q: Range): Promise<ReportBody> {
 async function incomeExpenditure(ctx: Ctx, q: Range): Promise<ReportBody> {
   const [sales, period] = [await salesSums(ctx, q), await movementSums(ctx, q)];
   const { ings, keep } = await ingredientFilter(ctx, [...new Set(period.map((p) => p.ingredientId))], q.category);
-  const income = MEALS.map(([m, zh, en]) => ({ item: `伙食收入 — ${zh} / Meal income — ${en}`, amountFen: sales.filter((s) => s.meal === m).reduce((s, x) => s + x.revenueFen, 0) }));
+  const income = MEALS.map(([m, zh, en]) => ({ item: say(ctx, `伙食收入 — ${zh}`, `Meal income — ${en}`), amountFen: sales.filter((s) => s.meal === m).reduce((s, x) => s + x.revenueFen, 0) }));
   const spend = new Map<string, number>();
   for (const p of period) {
     if ((p.kind === 'receipt' || p.kind === 'return') && keep(p.ingredientId)) {
@@ -169,24 +172,24 @@ async function incomeExpenditure(ctx: Ctx, q: Range): Promise<ReportBody> {
     }
   }
   const expenditure = [...spend.entries()].sort((a, b) => b[1] - a[1])
-    .map(([c, fen]) => ({ item: `食材采购 — ${CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS] ?? c} / Ingredients — ${c}`, amountFen: fen }));
+    .map(([c, fen]) => ({ item: say(ctx, `食材采购 — ${categoryName(ctx, c)}`, `Ingredients — ${categoryName(ctx, c)}`), amountFen: fen }));
   const totalIn = income.reduce((s, r) => s + r.amountFen, 0), totalOut = expenditure.reduce((s, r) => s + r.amountFen, 0);
   const share = (fen: number, of: number) => (of ? Math.round((fen / of) * 1000) / 10 : null);
   const rows: Record<string, Cell>[] = [
-    { section: '收入 Income', item: '', amountFen: null, sharePct: null },
+    { section: say(ctx, '收入', 'Income'), item: '', amountFen: null, sharePct: null },
     ...income.map((r) => ({ section: '', ...r, sharePct: share(r.amountFen, totalIn) })),
-    { section: '', item: '收入合计 / Total income', amountFen: totalIn, sharePct: totalIn ? 100 : null },
-    { section: '支出 Expenditure', item: '', amountFen: null, sharePct: null },
+    { section: '', item: say(ctx, '收入合计', 'Total income'), amountFen: totalIn, sharePct: totalIn ? 100 : null },
+    { section: say(ctx, '支出', 'Expenditure'), item: '', amountFen: null, sharePct: null },
     ...expenditure.map((r) => ({ section: '', ...r, sharePct: share(r.amountFen, totalOut) })),
-    { section: '', item: '支出合计 / Total expenditure', amountFen: totalOut, sharePct: totalOut ? 100 : null },
-    { section: '结余 Balance', item: '收入 − 支出 / income − expenditure', amountFen: totalIn - totalOut, sharePct: null },
+    { section: '', item: say(ctx, '支出合计', 'Total expenditure'), amountFen: totalOut, sharePct: totalOut ? 100 : null },
+    { section: say(ctx, '结余', 'Balance'), item: say(ctx, '收入 − 支出', 'Income − expenditure'), amountFen: totalIn - totalOut, sharePct: null },
   ];
   return {
     title: REPORT_TITLES['income-expenditure'],
     columns: [col('section', '类别', 'Section', 'text'), col('item', '项目', 'Item', 'text', { width: 4 }), col('amountFen', '金额(元)', 'Amount yuan', 'fen'), col('sharePct', '占比', 'Share', 'pct')],
     rows, totals: false,
     signatures: [{ zh: '会计', en: 'Accountant' }, { zh: '食堂负责人', en: 'Canteen head' }],
-    footnote: '支出为验收入库金额减退货金额。 Expenditure = goods received less returns.',
+    footnote: { zh: '支出为验收入库金额减退货金额。', en: 'Expenditure = goods received less returns.' },
   };
 }
 

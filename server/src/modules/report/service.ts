@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { documentPdf, documentResponse, documentXlsx, totalsRow, type ReportDocument } from '../../core/report-document.ts';
 import { costingPermissions } from '../costing/index.ts';
-import { CATEGORY_LABELS } from '../ingredient/index.ts';
+import { CATEGORY_LABELS, CATEGORY_LABELS_EN } from '../ingredient/index.ts';
 import type { ReportKey, ReportQuery } from './contracts.ts';
 import { P } from './permissions.ts';
 import { REPORTS } from './reports.ts';
@@ -22,9 +22,10 @@ function canteensFor(ctx: Ctx, key: ReportKey, canteenId?: number): number[] {
 export async function buildReport(ctx: Ctx, key: ReportKey, q: ReportQuery): Promise<ReportDocument> {
   const canteenIds = canteensFor(ctx, key, q.canteenId);
   const body = await REPORTS[key].build(ctx, { canteenIds, from: q.from, to: q.to, category: q.category });
-  const names = canteenIds.map((id) => ctx.tree.get(id)?.name).join('、');
-  const category = q.category ? `  ${CATEGORY_LABELS[q.category]}` : '';
-  return { ...body, subtitle: `${names}  ${q.from} 至 ${q.to}${category}`, generatedAt: ctx.now(), generatedBy: ctx.user?.name };
+  const names = canteenIds.map((id) => ctx.tree.get(id)?.name).join(ctx.lang === 'en' ? ', ' : '、');
+  const category = q.category ? `  ${(ctx.lang === 'en' ? CATEGORY_LABELS_EN : CATEGORY_LABELS)[q.category]}` : '';
+  const subtitle = `${names}  ${q.from} ${ctx.lang === 'en' ? 'to' : '至'} ${q.to}${category}`;
+  return { ...body, footnote: body.footnote?.[ctx.lang], subtitle, generatedAt: ctx.now(), generatedBy: ctx.user?.name };
 }
 
 /** The same document on screen (JSON with its totals row), in Excel and in PDF. */

@@ -9,7 +9,7 @@ import { valueOf } from './fefo.ts';
 import { closeDoc, lockBatches, openDoc, postMoves, type Move } from './ledger.ts';
 import { P } from './permissions.ts';
 import { postingDate } from './receipt.ts';
-import { batch, stockCount, stockCountLine } from './schema.ts';
+import { batch, stockCount, stockCountLine, stockMove } from './schema.ts';
 
 /** Where an ingredient is kept, by category: each store is counted on its own sheet. */
 export const STORES = { dry: { zh: '干货库', en: 'Dry store' }, chilled: { zh: '冷藏库', en: 'Cold room' }, frozen: { zh: '冷冻库', en: 'Freezer' } } as const;
@@ -41,12 +41,15 @@ export async function getCount(ctx: Ctx, id: number) {
   const lines = await ctx.db.select({ l: stockCountLine, b: batch }).from(stockCountLine).innerJoin(batch, eq(batch.id, stockCountLine.batchId))
     .where(eq(stockCountLine.countId, id)).orderBy(asc(stockCountLine.ingredientId), asc(batch.bestBefore));
   const ings = await ingredientsByIds(ctx, lines.map((x) => x.l.ingredientId));
+  // Once approved, the variances are what was posted; before, what approval would post now.
+  const posted = c.docId ? new Map((await ctx.db.select({ batchId: stockMove.batchId, v: stockMove.valueFen }).from(stockMove).where(eq(stockMove.docId, c.docId))).map((m) => [m.batchId, m.v])) : null;
   const out = lines.map(({ l, b }) => {
     const varianceG = l.countedG === null ? null : l.countedG - l.bookG;
     return {
       ...l, bestBefore: b.bestBefore, receivedOn: b.receivedOn, code: ings.get(l.ingredientId)?.code, name: ings.get(l.ingredientId)?.name, nameEn: ings.get(l.ingredientId)?.nameEn,
       purchaseUnit: ings.get(l.ingredientId)?.purchaseUnit, gramsPerUnit: ings.get(l.ingredientId)?.gramsPerUnit,
-      varianceG, varianceFen: varianceG === null ? null : varianceValue(varianceG, b),
+      batch: { qtyG: b.qtyG, valueFen: b.valueFen, inG: b.inG, inFen: b.inFen },
+      varianceG, varianceFen: varianceG === null ? null : posted ? posted.get(b.id) ?? 0 : varianceValue(varianceG, b),
     };
   });
   const names = await personNames(ctx.db, [c.createdBy, c.decidedBy]);
