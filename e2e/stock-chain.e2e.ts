@@ -37,7 +37,7 @@ async function session(username: string, width: number, height: number): Promise
 const DELIVERED_G = 12_340;
 const ISSUED_G = 2_340;
 
-it('the storekeeper orders an approved requisition, receives a line with the scale\'s weight, issues part of it, and the stock page shows what is left', async () => {
+it('the storekeeper orders an approved requisition, receives a line with the scale\'s weight, issues part of it, and the stock page and the stock balance report show what is left', async () => {
   // Setup: an approved requisition of 应急综合大楼食堂 (the demo approves two; approve a submitted one if not).
   const head = await apiAs('head.yj');
   type Req = { id: number; no: string; status: string; dateFrom: string };
@@ -131,5 +131,15 @@ it('the storekeeper orders an approved requisition, receives a line with the sca
   await expect.poll(() => onHand.textContent()).toContain(kg(before + DELIVERED_G - ISSUED_G));
   expect(await onHandG()).toBe(before + DELIVERED_G - ISSUED_G);
   await page.screenshot({ path: `${shotsDir}/stock.png` });
+
+  // 4. The stock balance report (收发存汇总表) over the last 30 days closes at the same quantity.
+  const { category } = (await api.get<(StockRow & { category: string })[]>(`/api/stock?canteenId=${api.canteenId}`)).find((r) => r.name === ingredient)!;
+  const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
+  await page.goto(`${baseUrl()}/reports?report=stock-balance&canteen=${api.canteenId}&from=${day(-30)}&to=${day(0)}&category=${category}`);
+  await page.getByRole('columnheader', { name: '期末结存' }).waitFor();
+  const line = page.getByRole('row').filter({ has: page.getByRole('cell', { name: ingredient, exact: true }) });
+  const closing = ((before + DELIVERED_G - ISSUED_G) / 1000).toLocaleString('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  await expect.poll(() => line.innerText()).toContain(closing);
+  await shot(page, 'stock-balance-after-issue');
   await page.context().close();
 });
