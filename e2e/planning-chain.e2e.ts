@@ -52,7 +52,8 @@ it('head chef adds a dish with its recipe, plans and publishes a lunch, generate
   await shot(chef, 'menu-week');
   await chef.goto(`${baseUrl()}/menu/plan/${day}/lunch`);
   await pick(chef, '添加菜品', code);
-  await chef.getByLabel('测试香煎鸡排 份数').fill('300');
+  // More than the demo's stock of frozen chicken breast (two weeks' supply), so the requisition has something to buy.
+  await chef.getByLabel('测试香煎鸡排 份数').fill('5000');
   const rice = chef.getByLabel('米饭 份数');
   if (await rice.count()) await rice.fill('600');
   await chef.getByRole('button', { name: '发布', exact: true }).click();
@@ -70,7 +71,7 @@ it('head chef adds a dish with its recipe, plans and publishes a lunch, generate
   await chef.getByRole('button', { name: '生成', exact: true }).click();
   await chef.waitForURL(/\/requisitions\/\d+$/);
   const url = chef.url();
-  // chicken breast: 300 × 150 g ÷ 95 % = 47,369 g
+  // chicken breast: 5,000 × 150 g ÷ 95 % = 789,474 g, less what is in stock
   await chef.getByText('鸡胸肉').first().waitFor();
   await chef.getByRole('button', { name: '提交审核' }).click();
   await chef.getByText('已提交，等待食堂负责人审核。').waitFor();
