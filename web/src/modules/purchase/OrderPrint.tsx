@@ -8,7 +8,7 @@ import { t } from '../../i18n.ts';
 import { unitLabel } from '../ingredient/shared.tsx';
 import { yuanInWords } from '../requisition/RequisitionPrint.tsx';
 import { nameOf } from '../stock/shared.tsx';
-import { PrintSheet } from './PrintSheet.tsx';
+import { PrintSheet } from '../../shell/PrintSheet.tsx';
 import { orderStatusLabel, pdfHref, type Order } from './status.tsx';
 
 const money = (fen: number) => (fen / 100).toFixed(2);

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { get } from '../../api.ts';
 import { t } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
-import { PrintSheet } from '../purchase/PrintSheet.tsx';
+import { PrintSheet } from '../../shell/PrintSheet.tsx';
 import { cellText, filtersFromSearch, groupSpans, isNegativeMoney, isNumeric, isSectionRow, labelOf, reportHref, searchOf, type ReportDoc, type ReportRow } from './document.ts';
 import { last30Days } from './period.tsx';
 

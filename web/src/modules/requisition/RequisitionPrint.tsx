@@ -1,11 +1,9 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { get } from '../../api.ts';
 import { t } from '../../i18n.ts';
+import { PrintSheet } from '../../shell/PrintSheet.tsx';
 import { categoryLabel, unitLabel } from '../ingredient/shared.tsx';
 import type { Requisition } from './RequisitionDetail.tsx';
 import { rangeText, statusLabel } from './status.tsx';
@@ -49,65 +47,25 @@ export function yuanInWords(fen: number): string {
   return out;
 }
 
-const CSS = `
-.rq-print { position: fixed; inset: 0; z-index: 1200; overflow: auto; background: #e9ecef; }
-.rq-toolbar { position: sticky; top: 0; display: flex; gap: 12px; justify-content: center; padding: 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.1); }
-.rq-sheet { width: 210mm; min-height: 297mm; margin: 16px auto; padding: 14mm 12mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.15); color: #000;
-  font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 11pt; box-sizing: border-box; }
-.rq-sheet h1 { text-align: center; font-size: 20pt; letter-spacing: 6px; margin: 0 0 4mm; }
-.rq-meta { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 8mm; margin-bottom: 4mm; }
-.rq-sheet table { width: 100%; border-collapse: collapse; }
-.rq-sheet th, .rq-sheet td { border: 1px solid #000; padding: 1.5mm 2mm; }
-.rq-sheet th { background: #f2f2f2; font-weight: 600; }
-.rq-sheet td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.rq-sheet tr { page-break-inside: avoid; }
-.rq-sign { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; margin-top: 14mm; }
-.rq-sign div { border-bottom: 1px solid #000; padding-bottom: 2mm; min-height: 9mm; }
-@media print {
-  @page { size: A4; margin: 12mm; }
-  html, body { background: #fff !important; }
-  #root { display: none !important; }
-  .rq-print { position: static; overflow: visible; background: #fff; }
-  .rq-toolbar { display: none !important; }
-  .rq-sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
-  .rq-sheet thead { display: table-header-group; }
-}
-`;
-
 /** A clean A4 sheet for purchasing and signatures, drawn over the whole window (menus hidden on screen and on paper). */
 export function RequisitionPrint() {
   const { id } = useParams();
-  const navigate = useNavigate();
   const [req, setReq] = useState<Requisition | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void get<Requisition>(`/api/requisitions/${id}`).then(setReq).catch((e) => setError((e as Error).message));
   }, [id]);
-  useEffect(() => {
-    const title = document.title;
-    if (req) document.title = `${t('请购单', 'Requisition')} ${req.no}`;
-    return () => { document.title = title; };
-  }, [req]);
 
   const lines = (req?.lines ?? []).filter((l) => l.qty > 0);
   const total = lines.reduce((s, l) => s + (l.unitPriceFen == null ? 0 : l.unitPriceFen * l.qty), 0);
   const approved = req?.status === 'approved';
 
-  return createPortal(
-    <div className="rq-print">
-      <style>{CSS}</style>
-      <div className="rq-toolbar">
-        <Space>
-          <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => navigate(`/requisitions/${id}`)}>{t('返回', 'Back')}</Button>
-          <Button size="large" type="primary" icon={<PrinterOutlined />} disabled={!req} onClick={() => window.print()}>{t('打印', 'Print')}</Button>
-        </Space>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ maxWidth: 600, margin: '24px auto' }} />}
-      {!req && !error && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />}
+  return (
+    <PrintSheet title={req && `${t('请购单', 'Requisition')} ${req.no}`} backTo={`/requisitions/${id}`} ready={!!req} error={error}>
       {req && (
-        <div className="rq-sheet">
+        <>
           <h1>{t('请购单', 'Purchase requisition')}</h1>
-          <div className="rq-meta">
+          <div className="ps-meta">
             <div>{t('食堂', 'Canteen')}：{req.canteenName}</div>
             <div>{t('单号', 'Number')}：{req.no}</div>
             <div>{t('用料日期', 'For dates')}：{rangeText(req.dateFrom, req.dateTo)}</div>
@@ -147,13 +105,12 @@ export function RequisitionPrint() {
             </tbody>
           </table>
           {req.note && <p style={{ marginTop: '4mm' }}>{t('说明', 'Note')}：{req.note}</p>}
-          <div className="rq-sign">
+          <div className="ps-sign" style={{ gridTemplateColumns: '1fr 1fr' }}>
             <div>{t('制单', 'Prepared by')}：{req.createdByName ?? ''}　　{t('日期', 'Date')}：{dayjs(req.createdAt).format('YYYY-MM-DD')}</div>
             <div>{t('审核', 'Approved by')}：{approved ? req.decidedByName ?? '' : ''}　　{t('日期', 'Date')}：{approved && req.decidedAt ? dayjs(req.decidedAt).format('YYYY-MM-DD') : ''}</div>
           </div>
-        </div>
+        </>
       )}
-    </div>,
-    document.body,
+    </PrintSheet>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Space, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useNavigate } from 'react-router-dom';
-import { t } from '../../i18n.ts';
+import { t } from '../i18n.ts';
 
 const CSS = `
 .ps-print { position: fixed; inset: 0; z-index: 1200; overflow: auto; background: #e9ecef; }
