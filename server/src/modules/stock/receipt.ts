@@ -17,10 +17,16 @@ import { getDoc } from './documents.ts';
 
 type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** The business date a posting belongs to: today unless given; never in the future. */
+/** How far back a late posting may go: the month just closed is still open for paperwork that arrived late. */
+export const BACKDATE_DAYS = 31;
+
+/** The business date a posting belongs to: today unless given; never in the future, nor older than BACKDATE_DAYS. */
 export function postingDate(ctx: Ctx, given?: string): string {
   const today = chinaDate(ctx.now());
   if (given && given > today) throw new AppError(400, 'date_in_future', '业务日期不能晚于今天', 'The business date cannot be later than today');
+  if (given && given < addDays(today, -BACKDATE_DAYS)) {
+    throw new AppError(400, 'date_too_old', `只能补录 ${BACKDATE_DAYS} 天内的单据`, `Postings can be back-dated by at most ${BACKDATE_DAYS} days`);
+  }
   return given ?? today;
 }
 

@@ -116,6 +116,10 @@ describe('goods receipt', () => {
     const rejectedWithoutReason = await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), purchaseOrderId: orderOf(s2).id,
       lines: [{ ingredientId: lib.tomato, deliveredG: 1000, acceptedG: 0, decision: 'rejected', grade: 'poor', weighedBy: 'manual' }] });
     expect(rejectedWithoutReason.status).toBe(400);
+    const tooOld = await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), supplierId: lib.supplier, businessDate: '2026-10-01',
+      lines: [{ ingredientId: lib.tomato, deliveredG: 1000, acceptedG: 1000, decision: 'accepted', grade: 'good', weighedBy: 'manual', unitPriceFen: 600 }] });
+    expect(tooOld.status).toBe(400);
+    expect(tooOld.body.code).toBe('date_too_old');
     const notOnOrder = await store1.post('/api/stock/receipts', { canteenId: t.fx.orgs.k1, requestKey: nextKey(), purchaseOrderId: orderOf(s2).id,
       lines: [{ ingredientId: lib.pork, deliveredG: 1000, acceptedG: 1000, decision: 'accepted', grade: 'good', weighedBy: 'manual' }] });
     expect(notOnOrder.status).toBe(422);
