@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { person } from './schema.ts';
+import { person, roleAssignment } from './schema.ts';
 
 /** Display names for people referred to by id (creators, approvers) in any module's records. */
 export async function personNames(db: Db, ids: (number | null | undefined)[]): Promise<Map<number, string>> {
@@ -8,4 +8,13 @@ export async function personNames(db: Db, ids: (number | null | undefined)[]): P
   if (!wanted.length) return new Map();
   const rows = await db.select({ id: person.id, name: person.name }).from(person).where(inArray(person.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Active people holding one of `roleKeys` through a role given at organisation `orgId` itself (whom to tell). */
+export async function roleHoldersAt(db: Db, orgId: number, roleKeys: string[]) {
+  if (!roleKeys.length) return [];
+  return db.selectDistinct({ personId: person.id, name: person.name, username: person.username, phone: person.phone })
+    .from(roleAssignment).innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(and(eq(roleAssignment.orgId, orgId), inArray(roleAssignment.roleKey, roleKeys), eq(person.active, true)))
+    .orderBy(person.id);
 }

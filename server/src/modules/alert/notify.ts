@@ -1,6 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx, Platform } from '../../core/context.ts';
-import { person, roleAssignment } from '../../core/schema.ts';
+import { roleHoldersAt } from '../../core/people.ts';
 import { P } from './permissions.ts';
 import { notification } from './schema.ts';
 import { alertById, type AlertView } from './service.ts';
@@ -59,11 +58,7 @@ export function addNotifier(platform: Platform, notifier: Notifier): void {
  */
 export async function recipientsOf(ctx: Ctx, orgId: number): Promise<Recipient[]> {
   const roles = [...(await ctx.platform.grants())].filter(([, perms]) => perms.has(P['alert.alert.handle'])).map(([role]) => role);
-  if (!roles.length) return [];
-  return ctx.db.selectDistinct({ personId: person.id, name: person.name, username: person.username, phone: person.phone })
-    .from(roleAssignment).innerJoin(person, eq(person.id, roleAssignment.personId))
-    .where(and(eq(roleAssignment.orgId, orgId), inArray(roleAssignment.roleKey, roles), eq(person.active, true)))
-    .orderBy(person.id);
+  return roleHoldersAt(ctx.db, orgId, roles);
 }
 
 /** Tells the recipients of a newly raised alert through every notifier; each notifier fails alone. */

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { person } from '../../core/schema.ts';
 
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -53,7 +52,7 @@ export const alert = pgTable('alert_alert', {
 export const notification = pgTable('alert_notification', {
   id: serial('id').primaryKey(),
   alertId: integer('alert_id').notNull().references(() => alert.id),
-  personId: integer('person_id').notNull().references(() => person.id),
+  personId: integer('person_id').notNull(),
   notifier: text('notifier').notNull(),
   level: integer('level').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
