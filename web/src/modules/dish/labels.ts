@@ -1,4 +1,5 @@
 import { t } from '../../i18n.ts';
+import { labelOf } from '../../shell/labels.tsx';
 
 export const KINDS = [
   { value: 'meat', zh: '荤菜', en: 'Meat', color: 'red' },
@@ -15,10 +16,7 @@ export const SEASONS = [
   { value: 'winter', zh: '冬', en: 'Winter' },
 ] as const;
 
-export const kindLabel = (v: string | null | undefined) => {
-  const k = KINDS.find((x) => x.value === v);
-  return k ? t(k.zh, k.en) : (v ?? '');
-};
+export const kindLabel = (v: string | null | undefined) => labelOf(KINDS, v);
 export const kindColor = (v: string | null | undefined) => KINDS.find((x) => x.value === v)?.color ?? 'default';
 export const kindOptions = () => KINDS.map((k) => ({ value: k.value, label: t(k.zh, k.en) }));
 export const seasonOptions = () => SEASONS.map((s) => ({ value: s.value, label: t(s.zh, s.en) }));

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
 import { t } from '../../i18n.ts';
+import { labelOf } from '../../shell/labels.tsx';
 
 /**
  * Helpers shared by the canteen planning pages (ingredients, dishes, menu plans, requisitions,
@@ -39,12 +40,8 @@ export const UNITS = [
   { value: 'ba', zh: '把', en: 'bunch', grams: null },
 ] as const;
 
-const pick = (list: readonly { value: string; zh: string; en: string }[], v: string | null | undefined) => {
-  const x = list.find((i) => i.value === v);
-  return x ? t(x.zh, x.en) : (v ?? '');
-};
-export const categoryLabel = (v: string | null | undefined) => pick(CATEGORIES, v);
-export const unitLabel = (v: string | null | undefined) => pick(UNITS, v);
+export const categoryLabel = (v: string | null | undefined) => labelOf(CATEGORIES, v);
+export const unitLabel = (v: string | null | undefined) => labelOf(UNITS, v);
 export const fixedGrams = (unit: string | undefined) => UNITS.find((u) => u.value === unit)?.grams ?? null;
 export const categoryOptions = () => CATEGORIES.map((c) => ({ value: c.value, label: t(c.zh, c.en) }));
 export const unitOptions = () => UNITS.map((u) => ({ value: u.value, label: t(u.zh, u.en) }));

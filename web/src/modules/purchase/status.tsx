@@ -1,5 +1,4 @@
-import { Tag } from 'antd';
-import { t } from '../../i18n.ts';
+import { labelOf, tagOf } from '../../shell/labels.tsx';
 
 export const ORDER_STATUSES = [
   { value: 'open', zh: '未发送', en: 'Not sent', color: 'default' },
@@ -14,11 +13,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number]['value'];
 /** Orders that can still be sent, received against or closed. */
 export const isOpen = (s: string) => s === 'open' || s === 'sent' || s === 'partial';
 
-export const orderStatusLabel = (v: string) => {
-  const s = ORDER_STATUSES.find((x) => x.value === v);
-  return s ? t(s.zh, s.en) : v;
-};
-export const orderStatusTag = (v: string) => <Tag color={ORDER_STATUSES.find((x) => x.value === v)?.color} style={{ fontSize: 14 }}>{orderStatusLabel(v)}</Tag>;
+export const orderStatusLabel = (v: string) => labelOf(ORDER_STATUSES, v);
+export const orderStatusTag = (v: string) => tagOf(ORDER_STATUSES, v);
 
 export interface OrderLine {
   id: number; orderId: number; ingredientId: number; purchaseUnit: string; gramsPerUnit: number; qty: number; unitPriceFen: number; amountFen: number;

@@ -1,5 +1,4 @@
-import { Tag } from 'antd';
-import { t } from '../../i18n.ts';
+import { labelOf, tagOf } from '../../shell/labels.tsx';
 
 export const STATUSES = [
   { value: 'draft', zh: '草稿', en: 'Draft', color: 'default' },
@@ -8,11 +7,8 @@ export const STATUSES = [
   { value: 'rejected', zh: '已退回', en: 'Rejected', color: 'error' },
 ] as const;
 
-export const statusLabel = (v: string) => {
-  const s = STATUSES.find((x) => x.value === v);
-  return s ? t(s.zh, s.en) : v;
-};
+export const statusLabel = (v: string) => labelOf(STATUSES, v);
 
-export const statusTag = (v: string) => <Tag color={STATUSES.find((x) => x.value === v)?.color} style={{ fontSize: 14 }}>{statusLabel(v)}</Tag>;
+export const statusTag = (v: string) => tagOf(STATUSES, v);
 
 export const rangeText = (from: string, to: string) => (from === to ? from : `${from} ~ ${to}`);

@@ -1,7 +1,8 @@
-import { Alert, InputNumber, Tag, type InputNumberProps } from 'antd';
+import { Alert, InputNumber, type InputNumberProps } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, yuan } from '../../api.ts';
 import { currentLang, t } from '../../i18n.ts';
+import { labelOf, tagOf, type Label } from '../../shell/labels.tsx';
 import { unitLabel } from '../ingredient/shared.tsx';
 
 /**
@@ -115,12 +116,6 @@ export function KgInput({ value, onChange, ...rest }: { value?: number | null; o
   );
 }
 
-type Label = { value: string; zh: string; en: string; color?: string };
-const labelOf = (list: readonly Label[], v: string | null | undefined) => {
-  const x = list.find((i) => i.value === v);
-  return x ? t(x.zh, x.en) : (v ?? '');
-};
-const tagOf = (list: readonly Label[], v: string) => <Tag color={list.find((i) => i.value === v)?.color} style={{ fontSize: 14 }}>{labelOf(list, v)}</Tag>;
 
 export const DOC_KINDS = [
   { value: 'receipt', zh: '验收入库', en: 'Receipt', color: 'green' },
