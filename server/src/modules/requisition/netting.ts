@@ -4,7 +4,4 @@ export function unitsToBuy(needG: number, onHandG: number, gramsPerUnit: number)
   return Math.ceil(short / gramsPerUnit);
 }
 
-/** A supplier's price converted to the ingredient's own purchase unit (a quote per kg for a 斤 ingredient). */
-export function unitPrice(quote: { priceFen: number; gramsPerUnit: number }, gramsPerUnit: number): number {
-  return Math.round((quote.priceFen * gramsPerUnit) / quote.gramsPerUnit);
-}
+export { unitPrice } from '../supplier/index.ts';

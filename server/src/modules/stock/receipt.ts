@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { addDays } from '../menu/index.ts';
 import { requireUsableBy } from '../ingredient/index.ts';
 import { receivableOrder, recordReceived } from '../purchase/index.ts';
-import { pricesFor, suppliersUsableBy } from '../supplier/index.ts';
+import { pricesFor, suppliersUsableBy, unitPrice } from '../supplier/index.ts';
 import type { ReceiptInput } from './contracts.ts';
 import { amountFor } from './fefo.ts';
 import { closeDoc, earlierPosting, newBatches, openDoc, postMoves } from './ledger.ts';
@@ -62,7 +62,7 @@ export async function postReceipt(ctx: Ctx, input: z.infer<typeof ReceiptInput>)
     const quote = listed.get(l.ingredientId);
     const gramsPerUnit = ol?.gramsPerUnit ?? ing.gramsPerUnit;
     // A rejected line buys nothing, so it needs no price.
-    const unitPriceFen = l.unitPriceFen ?? ol?.unitPriceFen ?? (quote && quote.supplierId === supplierId ? Math.round((quote.priceFen * gramsPerUnit) / quote.gramsPerUnit) : l.acceptedG === 0 ? 0 : undefined);
+    const unitPriceFen = l.unitPriceFen ?? ol?.unitPriceFen ?? (quote && quote.supplierId === supplierId ? unitPrice(quote, gramsPerUnit) : l.acceptedG === 0 ? 0 : undefined);
     if (unitPriceFen === undefined) {
       throw new AppError(422, 'price_missing', `${ing.name} 没有单价：请填写单价`, `${ing.nameEn || ing.name} has no price: enter the unit price`, { ingredientId: l.ingredientId });
     }
