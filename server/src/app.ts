@@ -9,6 +9,7 @@ import { adminRoutes } from './core/admin/routes.ts';
 import { deviceRoutes } from './devices/index.ts';
 import { alertReactions, alertRoutes } from './modules/alert/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { costingRoutes } from './modules/costing/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
@@ -41,6 +42,7 @@ export function buildApp(platform: Platform): App {
   reportRoutes(app);
   deviceRoutes(app);
   alertRoutes(app);
+  feedbackRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

@@ -5,6 +5,7 @@ export { batchesDueBy, receiptsMissingDocuments } from './alert-scan.ts';
 export { STOCK_CHANGED } from './ledger.ts';
 export { RECEIPT_DOCUMENTS_COMPLETE, RECEIPT_MISSING_DOCUMENTS } from './receipt.ts';
 export { balancesBefore, issueCosts, movementSums, purchaseSums, stockValues, type KindSum, type PurchaseSum } from './reporting.ts';
+export { inspectionSummary, type InspectionSummary } from './reporting.ts';
 export type { MoveKind } from './ledger.ts';
 export { loadHistory, type HistoryDay, type HistoryEvent } from './history.ts';
 export { postReceipt } from './receipt.ts';

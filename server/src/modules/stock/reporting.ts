@@ -81,3 +81,37 @@ export async function stockValues(ctx: Ctx, canteenId: number, ingredientIds: nu
     where org_id = ${canteenId} and ingredient_id = any(${arrayParam(ingredientIds)}::int[]) and qty_g > 0 group by 1`);
   return new Map(list.map((r) => [Number(r.ingredient_id), { qtyG: Number(r.q), valueFen: Number(r.v) }]));
 }
+
+export interface InspectionSummary {
+  supplierId: number | null;
+  receipts: number;
+  lines: number;
+  accepted: number;
+  partial: number;
+  rejected: number;
+  good: number;
+  fair: number;
+  poor: number;
+  lastReceivedOn: string;
+}
+
+/**
+ * Receiving-inspection results of one canteen per supplier over [from, to]: counts of receipts, lines,
+ * decisions and quality grades, no quantities or prices. For the public disclosure (阳光公示), which any
+ * signed-in person of the bureau may read, so it asks for no stock permission: the caller decides who reads it.
+ */
+export async function inspectionSummary(ctx: Ctx, q: { canteenId: number; from: string; to: string }): Promise<InspectionSummary[]> {
+  const list = await rows<{ supplier_id: number | null; receipts: number; lines: number; accepted: number; partial: number; rejected: number; good: number; fair: number; poor: number; last_on: string }>(ctx.db, sql`
+    select d.supplier_id, count(distinct d.id)::int as receipts, count(*)::int as lines,
+      count(*) filter (where l.decision = 'accepted')::int as accepted, count(*) filter (where l.decision = 'partial')::int as partial,
+      count(*) filter (where l.decision = 'rejected')::int as rejected, count(*) filter (where l.grade = 'good')::int as good,
+      count(*) filter (where l.grade = 'fair')::int as fair, count(*) filter (where l.grade = 'poor')::int as poor, max(d.business_date)::text as last_on
+    from stock_doc d join stock_receipt_line l on l.doc_id = d.id
+    where d.org_id = ${q.canteenId} and d.kind = 'receipt' and d.business_date between ${q.from}::date and ${q.to}::date
+    group by 1 order by 3 desc`);
+  return list.map((r) => ({
+    supplierId: r.supplier_id === null ? null : Number(r.supplier_id), receipts: Number(r.receipts), lines: Number(r.lines),
+    accepted: Number(r.accepted), partial: Number(r.partial), rejected: Number(r.rejected),
+    good: Number(r.good), fair: Number(r.fair), poor: Number(r.poor), lastReceivedOn: r.last_on,
+  }));
+}

@@ -1,0 +1,2 @@
+export { feedbackRoutes } from './routes.ts';
+export { P as feedbackPermissions } from './permissions.ts';
