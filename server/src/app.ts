@@ -7,6 +7,7 @@ import type { Platform } from './core/context.ts';
 import { createApp, mountOpenApi, type App } from './core/http.ts';
 import { adminRoutes } from './core/admin/routes.ts';
 import { deviceRoutes } from './devices/index.ts';
+import { accountRoutes } from './modules/account/index.ts';
 import { alertReactions, alertRoutes } from './modules/alert/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
@@ -39,6 +40,7 @@ export function buildApp(platform: Platform): App {
   purchaseRoutes(app);
   stockRoutes(app);
   costingRoutes(app);
+  accountRoutes(app);
   reportRoutes(app);
   deviceRoutes(app);
   alertRoutes(app);

@@ -54,6 +54,8 @@ export async function seedFixture(platform: Platform) {
     { username: 'chef2', name: '厨师长二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'head_chef' }] },
     { username: 'head2', name: '负责人二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'canteen_head' }] },
     { username: 'store2', name: '仓管二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'storekeeper' }] },
+    { username: 'cash1', name: '收银一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'cashier' }] },
+    { username: 'cash2', name: '收银二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'cashier' }] },
     { username: 'diner1', name: '就餐者一', orgId: o('U1'), passwordHash: hash, roles: [{ orgId: o('U1'), roleKey: 'diner' }] },
     { username: 'diner2', name: '就餐者二', orgId: o('U2'), passwordHash: hash, roles: [{ orgId: o('U2'), roleKey: 'diner' }] },
   ]);

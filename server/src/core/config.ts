@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,8 @@ export interface Config {
   demo: boolean;
   /** Days of purchasing, stock and sales history the demo data holds (0: none). */
   demoHistoryDays: number;
+  /** Signs diners' pay codes (QR) and online-payment notices; random per start unless set, which only short-lived codes survive. */
+  signingSecret: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1',
     demo: env.DEMO !== '0',
     demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 365),
+    signingSecret: env.SIGNING_SECRET || randomBytes(32).toString('hex'),
   };
 }

@@ -18,3 +18,9 @@ export async function roleHoldersAt(db: Db, orgId: number, roleKeys: string[]) {
     .where(and(eq(roleAssignment.orgId, orgId), inArray(roleAssignment.roleKey, roleKeys), eq(person.active, true)))
     .orderBy(person.id);
 }
+
+/** One person's name and home organisation (their agency unit for diners), or null. */
+export async function personById(db: Db, id: number): Promise<{ id: number; name: string; orgId: number; username: string } | null> {
+  const [row] = await db.select({ id: person.id, name: person.name, orgId: person.orgId, username: person.username }).from(person).where(eq(person.id, id));
+  return row ?? null;
+}
