@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../core/context.ts';
 import { ctxAs } from '../../core/context-factory.ts';
 import { rows } from '../../core/db.ts';
+import { accountFixture } from '../../../test/account-fixture.ts';
 import { testApp, type Client } from '../../../test/harness.ts';
 import { pay } from './payment.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: Client, cashier: Client, cashier2: Client, head: Client, diner: Client, diner2: Client;
-let staff: number, visitor: number;
+let staff: number;
 const acc: Record<string, number> = {};
 let key = 0;
 const k = (p = 'k') => `${p}-${String(++key).padStart(6, '0')}`;
@@ -20,22 +21,10 @@ const entryCount = async () => (await rows<{ n: number }>(t.platform.database.db
 beforeAll(async () => {
   t = await testApp();
   [admin, cashier, cashier2, head, diner, diner2] = await Promise.all(['admin', 'cash1', 'cash2', 'head1', 'diner1', 'diner2'].map((u) => t.as(u)));
-  const cat = async (code: string, nameZh: string, extra: object) => (await admin.put('/api/accounts/categories', { orgId: t.fx.orgs.centre, code, nameZh, nameEn: code, ...extra })).body.id as number;
-  staff = await cat('staff', '在编职工', { overdraftFen: 1000, offlineLimitFen: 2000, monthlySubsidyFen: 30000 });
-  visitor = await cat('visitor', '来访人员', { overdraftFen: 0, offlineLimitFen: 0 });
-  const rules = await head.put('/api/accounts/meal-rules', { canteenId: t.fx.orgs.k1, rules: [
-    { categoryId: staff, meal: 'lunch', subsidyFen: 500 },
-    { categoryId: visitor, meal: 'lunch', pricePct: 150 },
-    { categoryId: visitor, meal: 'breakfast', flatFen: 800 },
-  ] });
-  expect(rules.status).toBe(200);
-  const open = async (username: string, categoryId: number, cardNo: string) => {
-    const r = await cashier.post('/api/accounts', { orgId: t.fx.orgs.centre, personId: t.fx.people.get(username), categoryId, cardNo });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    acc[username] = r.body.id;
-  };
-  await open('diner1', staff, 'C0001');
-  await open('diner2', visitor, 'C0002');
+  const f = await accountFixture(t, { admin, head, cashier });
+  staff = f.staff;
+  acc.diner1 = f.diner1;
+  acc.diner2 = f.diner2;
 });
 afterAll(() => t?.close());
 

@@ -162,3 +162,17 @@ export async function history(ctx: Ctx, accountId: number, q: z.infer<typeof His
     };
   });
 }
+
+/**
+ * What a station needs to keep selling without the server: every account usable in this canteen
+ * with its card, state, balance and offline limit as of now.
+ */
+export async function rosterFor(ctx: Ctx, canteenId: number, permission: string) {
+  const issuers = ctx.tree.ancestry(canteenId).filter((o) => issuersVisible(ctx, permission).includes(o));
+  if (!issuers.length) return [];
+  return ctx.db.select({
+    accountId: account.id, name: account.name, status: account.status, cardNo: card.cardNo, cashFen: account.cashFen, subsidyFen: account.subsidyFen,
+    overdraftFen: account.overdraftFen, offlineLimitFen: account.offlineLimitFen, categoryId: account.categoryId,
+  }).from(account).leftJoin(card, and(eq(card.accountId, account.id), eq(card.status, 'active')))
+    .where(inArray(account.orgId, issuers)).orderBy(asc(account.id));
+}

@@ -170,3 +170,11 @@ export async function ledgerProblems(ctx: Ctx, issuerId: number) {
     accountsOutOfStep: drift.map((d) => ({ accountId: d.id, cashFen: Number(d.cash_fen), postedCashFen: Number(d.cash_sum), subsidyFen: Number(d.subsidy_fen), postedSubsidyFen: Number(d.subsidy_sum) })),
   };
 }
+
+/** Money moved at an organisation over days, by kind and method (daily settlement). */
+export async function entrySums(ctx: Ctx, orgId: number, from: string, to: string) {
+  const list = await rows<{ kind: EntryKind; method: EntryMethod; n: number; fen: string }>(ctx.db, sql`
+    select kind, method, count(*)::int as n, sum(amount_fen)::text as fen from account_entry
+    where org_id = ${orgId} and business_date between ${from}::date and ${to}::date group by kind, method order by kind, method`);
+  return list.map((r) => ({ kind: r.kind, method: r.method, count: r.n, amountFen: Number(r.fen) }));
+}

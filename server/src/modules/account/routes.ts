@@ -6,6 +6,7 @@ import { getAccount, history, listAccounts, openAccount, ownAccount, replaceCard
 import { AccountQuery, CategoryInput, CounterMoneyInput, HistoryQuery, LedgerCheckQuery, MealRuleInput, OnlineTopUpInput, OpenAccountInput, PaymentNotice, ReplaceCardInput, StatusInput, SubsidyBatchInput } from './contracts.ts';
 import { ledgerProblems } from './ledger.ts';
 import { confirmLocalPayment, confirmOnlinePayment, creditMonthlySubsidy, getOnlinePayment, refundCash, startOnlineTopUp, topUpCash } from './money.ts';
+import { issuePayCode } from './pay-code.ts';
 import { P } from './permissions.ts';
 import { listCategories, mealRules, saveCategory, setMealRules } from './rules.ts';
 
@@ -22,6 +23,8 @@ export function accountRoutes(app: App): void {
     handler: async (ctx) => getAccount(ctx, (await ownAccount(ctx)).id) });
   route(app, { method: 'get', path: '/api/accounts/me/history', tag, summary: '我的收支明细 / my transactions', guard: self, query: HistoryQuery,
     handler: async (ctx, { query }) => history(ctx, (await ownAccount(ctx)).id, query, true) });
+  route(app, { method: 'post', path: '/api/accounts/me/pay-code', tag, summary: '付款码 / my pay code (QR), valid one minute', guard: self,
+    handler: (ctx) => issuePayCode(ctx) });
   route(app, { method: 'post', path: '/api/accounts/me/lost', tag, summary: '挂失 / report my card lost', guard: self,
     handler: async (ctx) => reportLost(ctx, (await ownAccount(ctx)).id, true) });
   route(app, { method: 'post', path: '/api/accounts/me/freeze', tag, summary: '冻结我的账户 / freeze my account', guard: self, body: StatusInput,

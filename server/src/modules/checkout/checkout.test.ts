@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../core/db.ts';
+import { accountFixture } from '../../../test/account-fixture.ts';
+import { dish, planningLibrary } from '../../../test/canteen-fixture.ts';
+import { testApp, type Client } from '../../../test/harness.ts';
+
+// 12:00 in China on 25 November: lunch.
+let now = new Date('2026-11-25T04:00:00Z');
+let t: Awaited<ReturnType<typeof testApp>>;
+let admin: Client, cashier: Client, cashier2: Client, head: Client, diner: Client, diner2: Client;
+let acc: Awaited<ReturnType<typeof accountFixture>>;
+let braised: number, tomatoEgg: number, rice: number;
+let key = 0;
+const k = () => `sale-${String(++key).padStart(6, '0')}`;
+const K1 = () => t.fx.orgs.k1;
+const count = async (table: string) => (await rows<{ n: number }>(t.platform.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
+
+beforeAll(async () => {
+  t = await testApp(() => now);
+  [admin, cashier, cashier2, head, diner, diner2] = await Promise.all(['admin', 'cash1', 'cash2', 'head1', 'diner1', 'diner2'].map((u) => t.as(u)));
+  const chef = await t.as('chef1');
+  const lib = await planningLibrary(admin);
+  braised = (await dish(chef, { code: 'hsr', name: '红烧肉', kind: 'meat', priceFen: 1200, portionG: 150, recipe: [{ ingredientId: lib.pork, netG: 120, yieldPct: 90 }] })).id;
+  tomatoEgg = (await dish(chef, { code: 'fqcd', name: '番茄炒蛋', kind: 'mixed', priceFen: 600, portionG: 200, recipe: [{ ingredientId: lib.tomato, netG: 150, yieldPct: 85 }, { ingredientId: lib.egg, netG: 60, yieldPct: 88 }] })).id;
+  rice = (await dish(chef, { code: 'rice', name: '米饭', kind: 'staple', priceFen: 100, portionG: 200, recipe: [{ ingredientId: lib.egg, netG: 1, yieldPct: 100 }] })).id;
+  for (const meal of ['lunch', 'breakfast'] as const) {
+    const plan = await chef.put('/api/menu-plans', { canteenId: K1(), date: '2026-11-25', meal, items: [{ dishId: braised, portions: 300 }, { dishId: tomatoEgg, portions: 300 }, { dishId: rice, portions: 600 }] });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    expect((await chef.post(`/api/menu-plans/${plan.body.id}/publish`)).status).toBe(200);
+  }
+  acc = await accountFixture(t, { admin, head, cashier });
+  for (const id of [acc.diner1, acc.diner2]) {
+    expect((await cashier.post(`/api/accounts/${id}/top-ups`, { canteenId: K1(), amountFen: 10_000, requestKey: `top-${id}-0001` })).status).toBe(201);
+  }
+});
+afterAll(() => t?.close());
+
+describe('selling at the station', () => {
+  it('shows the current meal’s dishes with menu prices', async () => {
+    const board = await cashier.get(`/api/checkout/board?canteenId=${K1()}`);
+    expect(board.body).toMatchObject({ date: '2026-11-25', meal: 'lunch' });
+    expect(board.body.dishes.map((d: { name: string; priceFen: number }) => [d.name, d.priceFen])).toEqual([['红烧肉', 1200], ['番茄炒蛋', 600], ['米饭', 100]]);
+    expect((await cashier2.get(`/api/checkout/board?canteenId=${K1()}`)).status).toBe(403);
+  });
+
+  it('charges by tapped portions and by weight, with the lunch subsidy, and shows the balance after', async () => {
+    const r = await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [
+      { dishId: braised, portions: 1 }, { dishId: rice, portions: 2 }, { dishId: tomatoEgg, how: 'weigh', weightG: 300 },
+    ] });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // 1200 + 2 × 100 + 300 g of a 200 g / ¥6 portion = 900.
+    expect(r.body).toMatchObject({ menuFen: 2300, dueFen: 2300, mealSubsidyFen: 500, fromCashFen: 1800, balances: { cashFen: 8200 }, meal: 'lunch', method: 'card', diner: { id: acc.diner1 } });
+    expect(r.body.lines.map((l: { amountFen: number }) => l.amountFen)).toEqual([1200, 200, 900]);
+    expect(new Date(r.body.undoUntil).getTime() - now.getTime()).toBe(120_000);
+  });
+
+  it('identifies by the pay code on the phone, which expires after a minute', async () => {
+    const code = (await diner2.post('/api/accounts/me/pay-code')).body.code as string;
+    const who = await cashier.post('/api/checkout/identify', { canteenId: K1(), identify: { qr: code } });
+    expect(who.body).toMatchObject({ id: acc.diner2, category: { code: 'visitor' }, cashFen: 10_000 });
+    const q = await cashier.post('/api/checkout/quote', { canteenId: K1(), identify: { qr: code }, lines: [{ dishId: braised }] });
+    expect(q.body.payment).toMatchObject({ dueFen: 1800, fromCashFen: 1800, balancesAfter: { cashFen: 8200 }, enough: true });
+    const sold = await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { qr: code }, lines: [{ dishId: braised }] });
+    expect(sold.body).toMatchObject({ method: 'qr', dueFen: 1800, balances: { cashFen: 8200 } });
+    const forged = code.slice(0, -2) + (code.endsWith('AA') ? 'BB' : 'AA');
+    expect((await cashier.post('/api/checkout/identify', { canteenId: K1(), identify: { qr: forged } })).body.code).toBe('pay_code_invalid');
+    now = new Date(now.getTime() + 61_000);
+    expect((await cashier.post('/api/checkout/identify', { canteenId: K1(), identify: { qr: code } })).body.code).toBe('pay_code_expired');
+  });
+
+  it('refuses bad input with a 4xx and records nothing', async () => {
+    const [sales, entries] = [await count('checkout_sale'), await count('account_entry')];
+    const bad = [
+      await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [] }),
+      await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [{ dishId: braised, how: 'weigh' }] }),
+      await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'NOPE1' }, lines: [{ dishId: braised }] }),
+      await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [{ dishId: 99999 }] }),
+      await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0002' }, lines: [{ dishId: braised, portions: 20 }] }),
+      await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), stationId: 4242, identify: { card: 'C0001' }, lines: [{ dishId: rice }] }),
+      await cashier2.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [{ dishId: rice }] }),
+      await diner.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [{ dishId: rice }] }),
+    ];
+    expect(bad.map((b) => b.status)).toEqual([400, 400, 404, 422, 409, 404, 403, 403]);
+    expect(bad[4]!.body.code).toBe('insufficient_balance');
+    expect([await count('checkout_sale'), await count('account_entry')]).toEqual([sales, entries]);
+  });
+
+  it('a sale retried with the same key is charged once', async () => {
+    const body = { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [{ dishId: rice }] };
+    const before = (await diner.get('/api/accounts/me')).body.cashFen;
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => cashier.post('/api/checkout/sales', body)));
+    expect([a!.status, b!.status, c!.status]).toEqual([201, 201, 201]);
+    expect(new Set([a!.body.id, b!.body.id, c!.body.id]).size).toBe(1);
+    expect((await diner.get('/api/accounts/me')).body.cashFen).toBe(before - 100);
+  });
+
+  it('undo gives the money and the meal subsidy back; only within the window for a cashier', async () => {
+    const r = await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0002' }, lines: [{ dishId: tomatoEgg }] });
+    const before = r.body.balances.cashFen;
+    const undone = await cashier.post(`/api/checkout/sales/${r.body.id}/undo`, { reason: '点错菜' });
+    expect(undone.body).toMatchObject({ status: 'voided', voidReason: '点错菜', balances: { cashFen: before + 900 } });
+    expect((await cashier.post(`/api/checkout/sales/${r.body.id}/undo`, { reason: '再点一次' })).body.status).toBe('voided');
+    expect((await diner2.get('/api/accounts/me')).body.cashFen).toBe(before + 900);
+    const late = await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0002' }, lines: [{ dishId: rice }] });
+    now = new Date(now.getTime() + 121_000);
+    const refused = await cashier.post(`/api/checkout/sales/${late.body.id}/undo`, { reason: '晚了' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('undo_window_passed');
+    expect((await cashier2.post(`/api/checkout/sales/${late.body.id}/undo`, { reason: '别的食堂' })).status).toBe(404);
+    expect((await head.post(`/api/checkout/sales/${late.body.id}/undo`, { reason: '经理作废' })).body.status).toBe('voided');
+  });
+});
+
+describe('selling offline', () => {
+  it('a station downloads the menu and roster, sells offline and syncs without duplicates or losses', async () => {
+    const pack = await cashier.get(`/api/checkout/offline-pack?canteenId=${K1()}`);
+    expect(pack.body.boards.find((b: { meal: string }) => b.meal === 'lunch').dishes).toHaveLength(3);
+    const me = pack.body.roster.find((r: { cardNo: string }) => r.cardNo === 'C0001');
+    expect(me).toMatchObject({ accountId: acc.diner1, offlineLimitFen: 2000 });
+    const soldAt = new Date(now.getTime() - 30 * 60_000).toISOString();
+    const sales = Array.from({ length: 6 }, (_, i) => ({
+      requestKey: `off-${i}-${k()}`, accountId: i % 2 ? acc.diner2 : acc.diner1, method: 'card', soldAt,
+      lines: [{ dishId: rice, portions: 1, amountFen: 100 }, { dishId: braised, portions: 1, amountFen: 1200 }],
+    }));
+    const before = { sales: await count('checkout_sale'), d1: (await diner.get('/api/accounts/me')).body.cashFen, d2: (await diner2.get('/api/accounts/me')).body.cashFen };
+    // The connection drops after the first half; the station sends everything again, twice at once.
+    const first = await cashier.post('/api/checkout/sync', { canteenId: K1(), sales: sales.slice(0, 3) });
+    expect(first.body).toMatchObject({ recorded: 3, duplicates: 0, rejected: 0 });
+    const [again, twice] = await Promise.all([1, 2].map(() => cashier.post('/api/checkout/sync', { canteenId: K1(), sales })));
+    expect(again!.body.recorded + twice!.body.recorded).toBe(3);
+    expect(again!.body.rejected + twice!.body.rejected).toBe(0);
+    expect(await count('checkout_sale')).toBe(before.sales + 6);
+    // diner2 is a visitor: 150 % of ¥13 each time.
+    expect((await diner.get('/api/accounts/me')).body.cashFen).toBe(before.d1 - 3 * 1300);
+    expect((await diner2.get('/api/accounts/me')).body.cashFen).toBe(before.d2 - 3 * 1950);
+    const offline = await rows<{ n: number }>(t.platform.database.db, sql`select count(*)::int as n from checkout_sale where offline and sold_at = ${soldAt}`);
+    expect(offline[0]!.n).toBe(6);
+    const bad = await cashier.post('/api/checkout/sync', { canteenId: K1(), sales: [{ ...sales[0], requestKey: k(), soldAt: new Date(now.getTime() + 3_600_000).toISOString() }] });
+    expect(bad.body).toMatchObject({ recorded: 0, rejected: 1, results: [{ code: 'sold_in_future' }] });
+  });
+});
+
+describe('settlement', () => {
+  it('settles the day by payment method and feeds costing with the real revenue per dish', async () => {
+    const s = await head.get(`/api/checkout/settlement?canteenId=${K1()}&date=2026-11-25`);
+    expect(s.status).toBe(200);
+    const all = await rows<{ due: string; n: number }>(t.platform.database.db, sql`select sum(due_fen)::text as due, count(*)::int as n from checkout_sale where status = 'paid' and org_id = ${K1()}`);
+    expect(s.body.totals).toMatchObject({ dueFen: Number(all[0]!.due), count: all[0]!.n });
+    expect(s.body.methods.map((m: { method: string }) => m.method).sort()).toEqual(['card', 'qr']);
+    expect(s.body.voided.count).toBe(2);
+    expect(s.body.counter).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'top_up', method: 'cash', amountFen: 20_000 })]));
+    const closed = await head.post('/api/checkout/settlement/close', { canteenId: K1(), date: '2026-11-25' });
+    expect(closed.status).toBe(200);
+    const costing = await rows<{ r: string; src: string }>(t.platform.database.db, sql`select sum(revenue_fen)::text as r, min(source) as src from costing_sale where org_id = ${K1()} and date = '2026-11-25'`);
+    expect(costing[0]).toEqual({ r: all[0]!.due, src: 'checkout' });
+    expect((await cashier2.get(`/api/checkout/settlement?canteenId=${K1()}&date=2026-11-25`)).status).toBe(403);
+    const check = await cashier.get(`/api/accounts/ledger-check?orgId=${t.fx.orgs.centre}`);
+    expect(check.body).toMatchObject({ unbalancedEntries: [], accountsOutOfStep: [], postingSumFen: 0 });
+  });
+});

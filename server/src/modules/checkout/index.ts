@@ -1,0 +1,3 @@
+export { checkoutRoutes } from './routes.ts';
+export { P as checkoutPermissions } from './permissions.ts';
+export { mealAt } from './board.ts';
