@@ -1,8 +1,14 @@
 import { Route } from 'react-router-dom';
 import { CountPhone } from './CountPhone.tsx';
 import { MobileHome } from './MobileHome.tsx';
+import { DisclosurePhone } from './feedback/DisclosurePhone.tsx';
+import { FeedbackPhone } from './feedback/FeedbackPhone.tsx';
+import { SurveysPhone } from './feedback/SurveysPhone.tsx';
 
 export const mobileRoutes = () => [
   <Route key="m" path="/m/*" element={<MobileHome />} />,
   <Route key="m-count" path="/m/count/*" element={<CountPhone />} />,
+  <Route key="m-surveys" path="/m/surveys/*" element={<SurveysPhone />} />,
+  <Route key="m-feedback" path="/m/feedback/*" element={<FeedbackPhone />} />,
+  <Route key="m-disclosure" path="/m/disclosure" element={<DisclosurePhone />} />,
 ];

@@ -1,3 +1,4 @@
+import { CommentOutlined, FormOutlined } from '@ant-design/icons';
 import { ApiOutlined, AppstoreOutlined, AccountBookOutlined, BarChartOutlined, CheckSquareOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, ShoppingCartOutlined, InboxOutlined, DatabaseOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '../i18n.ts';
@@ -6,6 +7,8 @@ import { AlertNavIcon, AlertsPage } from '../modules/alert/AlertsPage.tsx';
 import { OrgsPage } from '../modules/admin/OrgsPage.tsx';
 import { PeoplePage } from '../modules/admin/PeoplePage.tsx';
 import { DevicesPage } from '../modules/devices/DevicesPage.tsx';
+import { FeedbackInboxPage } from '../modules/feedback/FeedbackInboxPage.tsx';
+import { SurveysPage } from '../modules/feedback/SurveysPage.tsx';
 import { RolesPage } from '../modules/admin/RolesPage.tsx';
 import { DishesPage } from '../modules/dish/DishesPage.tsx';
 import { IngredientsPage } from '../modules/ingredient/IngredientsPage.tsx';
@@ -57,5 +60,7 @@ export function navItems(): NavItem[] {
     { path: '/admin/people', label: t('人员与角色', 'People & roles'), hint: t('添加人员，分配角色', 'Add people, assign roles'), icon: <TeamOutlined />, permission: 'admin.person.read', group: admin, element: <PeoplePage /> },
     { path: '/admin/roles', label: t('角色权限', 'Role permissions'), hint: t('设定每个角色能做什么', 'Set what each role may do'), icon: <SafetyOutlined />, permission: 'admin.role.read', group: admin, element: <RolesPage /> },
     { path: '/admin/audit', label: t('操作日志', 'Audit log'), hint: t('谁在何时改了什么', 'Who changed what, when'), icon: <AuditOutlined />, permission: 'admin.audit.read', group: admin, element: <AuditPage /> },
+    { path: '/feedback', label: t('意见建议', 'Feedback'), hint: t('就餐人员的意见：回复、关闭，看对回复是否满意', "Diners' feedback: reply, close, see whether they were satisfied"), icon: <CommentOutlined />, permission: 'feedback.feedback.read', group: canteen, element: <FeedbackInboxPage /> },
+    { path: '/surveys', label: t('满意度调查', 'Surveys'), hint: t('发起调查、发布到手机、看结果和导出', 'Create surveys, publish to phones, see and export results'), icon: <FormOutlined />, permission: 'feedback.survey.read', group: canteen, element: <SurveysPage /> },
   ];
 }
