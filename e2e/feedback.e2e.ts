@@ -121,5 +121,14 @@ it('a diner answers a survey and leaves feedback with a photo on the phone, the 
   await results.getByText('希望多一些清淡的素菜').waitFor();
   await desk.waitForTimeout(800); // the chart's entry animation
   await shot(desk, 'survey-results');
+  await results.getByRole('button', { name: 'Close' }).or(results.getByRole('button', { name: '关闭' })).first().click();
+
+  // 7. …and drafts the next survey with the default questions.
+  await desk.getByRole('button', { name: '新建调查' }).click();
+  const editor = desk.getByRole('dialog', { name: '新建调查' });
+  await editor.getByLabel('标题').fill('下周就餐满意度调查');
+  await shot(desk, 'survey-editor');
+  await editor.getByRole('button', { name: '保存草稿' }).click();
+  await desk.getByRole('row', { name: /下周就餐满意度调查/ }).getByText('草稿').waitFor();
   await desk.context().close();
 });

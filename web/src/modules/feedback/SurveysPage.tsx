@@ -43,7 +43,7 @@ export function SurveysPage() {
         locale={{ emptyText: <Empty description={t('还没有调查', 'No surveys yet')} /> }}
         columns={[
           { title: t('标题', 'Title'), dataIndex: 'title' },
-          { title: t('调查时间', 'Period'), key: 'period', width: 210, render: (_: unknown, s) => `${s.opensOn} ~ ${s.closesOn}` },
+          { title: t('调查时间', 'Period'), key: 'period', width: 240, render: (_: unknown, s) => `${s.opensOn} ~ ${s.closesOn}` },
           { title: t('题数', 'Questions'), key: 'q', width: 80, render: (_: unknown, s) => s.questions.length },
           { title: t('参与人数', 'Responses'), dataIndex: 'responses', width: 100 },
           { title: t('状态', 'Status'), dataIndex: 'status', width: 100, render: (v: string) => tagOf(SURVEY_STATUSES, v) },
@@ -77,13 +77,14 @@ export function SurveysPage() {
 interface QuestionForm { kind: QuestionKind; aspect?: string; text: string; options?: string; required: boolean }
 interface SurveyForm { title: string; intro?: string; period: [Dayjs, Dayjs]; questions: QuestionForm[] }
 
-const DEFAULT_QUESTIONS: QuestionForm[] = [
-  { kind: 'rating', aspect: 'taste', text: '饭菜口味', required: true },
-  { kind: 'rating', aspect: 'variety', text: '菜品种类', required: true },
-  { kind: 'rating', aspect: 'hygiene', text: '就餐环境卫生', required: true },
-  { kind: 'rating', aspect: 'service', text: '服务态度', required: true },
-  { kind: 'rating', aspect: 'price', text: '价格是否合理', required: true },
-  { kind: 'text', text: '您还有什么意见和建议？', required: false },
+/** A new survey starts with the five aspects the disclosure page averages, and a box for anything else. */
+const defaultQuestions = (): QuestionForm[] => [
+  { kind: 'rating', aspect: 'taste', text: t('饭菜口味', 'Taste of the food'), required: true },
+  { kind: 'rating', aspect: 'variety', text: t('菜品种类', 'Variety of dishes'), required: true },
+  { kind: 'rating', aspect: 'hygiene', text: t('就餐环境卫生', 'Cleanliness of the dining hall'), required: true },
+  { kind: 'rating', aspect: 'service', text: t('服务态度', 'Service'), required: true },
+  { kind: 'rating', aspect: 'price', text: t('价格是否合理', 'Fair prices'), required: true },
+  { kind: 'text', text: t('您还有什么意见和建议？', 'Anything else you would like to tell us?'), required: false },
 ];
 
 function SurveyEditor({ canteenId, survey, onSaved }: { canteenId: number; survey: Survey | null; onSaved: () => void }) {
@@ -93,7 +94,7 @@ function SurveyEditor({ canteenId, survey, onSaved }: { canteenId: number; surve
   const initial: SurveyForm = survey
     ? { title: survey.title, intro: survey.intro, period: [dayjs(survey.opensOn), dayjs(survey.closesOn)],
       questions: survey.questions.map((q) => ({ kind: q.kind, aspect: q.aspect ?? undefined, text: q.text, options: q.options.join('\n'), required: q.required })) }
-    : { title: t(`${dayjs().format('M')}月就餐满意度调查`, `${dayjs().format('MMMM')} satisfaction survey`), period: [dayjs(), dayjs().add(7, 'day')], questions: DEFAULT_QUESTIONS };
+    : { title: t(`${dayjs().format('M')}月就餐满意度调查`, `${dayjs().format('MMMM')} satisfaction survey`), period: [dayjs(), dayjs().add(7, 'day')], questions: defaultQuestions() };
   const save = async (v: SurveyForm) => {
     const body = {
       title: v.title, intro: v.intro ?? '', opensOn: v.period[0].format('YYYY-MM-DD'), closesOn: v.period[1].format('YYYY-MM-DD'),
