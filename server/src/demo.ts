@@ -6,6 +6,7 @@ import { Random } from './core/random.ts';
 import { org } from './core/schema.ts';
 import { seedCanteenDemo, seedDemoRequisitions } from './demo-canteen.ts';
 import { seedDemoDevices } from './devices/index.ts';
+import { seedDemoDiners } from './demo-diners.ts';
 import { seedDemoHistory } from './demo-history.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -37,7 +38,8 @@ export const DEMO_LOGINS = [
   { username: 'chef.yj', role: '厨师长 head chef, 应急综合大楼食堂' },
   { username: 'store.yj', role: '仓管员 storekeeper, 应急综合大楼食堂' },
   { username: 'chef.fn', role: '厨师长 head chef, 枫南食堂 (also .b6 .b7; roles head/site/store/recv/cashier/safety/hall/warden)' },
-  { username: 'diner1', role: '就餐人员 diner (diner1 … diner3500)' },
+  { username: 'cashier.yj', role: '收银员 cashier: 结算台 checkout station /kiosk, 服务台 counter' },
+  { username: 'diner1', role: '就餐人员 diner (diner1 … diner3500), 卡号 card TZ000001 …' },
 ];
 
 const DEPARTMENTS = [
@@ -106,6 +108,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   const library = await seedCanteenDemo(platform, canteens, orgIds.get('TZJGSW')!, log);
   if (opts.historyDays) await seedDemoHistory(platform, canteens, library, opts.historyDays, log, opts.historyHeadcountScale);
   if (opts.requisitions ?? true) await seedDemoRequisitions(platform, canteens, library.firstMonday, log);
+  await seedDemoDiners(platform, orgIds.get('HQBZ')!, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })), dinerCount, log);
   const scales = await seedDemoDevices(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })));
   log(`receiving scales ${scales.join(', ')}`);
   // Fresh planner statistics: a bulk load leaves the tables looking empty to the planner.

@@ -24,3 +24,11 @@ export async function personById(db: Db, id: number): Promise<{ id: number; name
   const [row] = await db.select({ id: person.id, name: person.name, orgId: person.orgId, username: person.username }).from(person).where(eq(person.id, id));
   return row ?? null;
 }
+
+/** People by user name, in the order asked (unknown names left out). */
+export async function peopleByUsername(db: Db, usernames: string[]): Promise<{ id: number; name: string; orgId: number; username: string }[]> {
+  if (!usernames.length) return [];
+  const found = await db.select({ id: person.id, name: person.name, orgId: person.orgId, username: person.username }).from(person).where(inArray(person.username, usernames));
+  const byName = new Map(found.map((p) => [p.username, p]));
+  return usernames.flatMap((u) => byName.get(u) ?? []);
+}

@@ -176,3 +176,30 @@ export async function rosterFor(ctx: Ctx, canteenId: number, permission: string)
   }).from(account).leftJoin(card, and(eq(card.accountId, account.id), eq(card.status, 'active')))
     .where(inArray(account.orgId, issuers)).orderBy(asc(account.id));
 }
+
+/**
+ * Opens many accounts at once (moving a roster over from another one-card system, the demo):
+ * the same checks as one at a time, one audit record for the batch. People who already have an
+ * account are skipped.
+ */
+export async function openAccounts(ctx: Ctx, issuerId: number, list: { personId: number | null; name: string; unitId: number; categoryId: number; cardNo: string }[]) {
+  if (!issuersVisible(ctx, P['account.account.write']).includes(issuerId) || ctx.tree.get(issuerId)?.kind !== 'centre') throw forbidden();
+  const cats = await ctx.db.select().from(category).where(eq(category.orgId, issuerId));
+  const catById = new Map(cats.map((c) => [c.id, c]));
+  const unknown = [...new Set(list.map((a) => a.categoryId))].filter((id) => !catById.get(id)?.active);
+  if (unknown.length) throw new AppError(404, 'category_not_found', '就餐类别不存在或已停用', 'Diner category not found or inactive', { categoryIds: unknown });
+  const opened: { id: number; cardNo: string }[] = [];
+  for (let i = 0; i < list.length; i += 1000) {
+    const chunk = list.slice(i, i + 1000);
+    const ids = await ctx.db.insert(account).values(chunk.map((a) => {
+      const c = catById.get(a.categoryId)!;
+      return { orgId: issuerId, unitId: a.unitId, personId: a.personId, name: a.name, categoryId: c.id, overdraftFen: c.overdraftFen, offlineLimitFen: c.offlineLimitFen };
+    })).onConflictDoNothing({ target: account.personId }).returning({ id: account.id, personId: account.personId, name: account.name });
+    const cardOf = new Map(chunk.map((a) => [`${a.personId}|${a.name}`, a.cardNo]));
+    const cards = ids.map((r) => ({ accountId: r.id, cardNo: cardOf.get(`${r.personId}|${r.name}`)!, issuedAt: ctx.now() }));
+    if (cards.length) await ctx.db.insert(card).values(cards);
+    opened.push(...cards.map((c) => ({ id: c.accountId, cardNo: c.cardNo })));
+  }
+  await audit(ctx, { orgId: issuerId, action: 'account.opened_in_bulk', entity: 'account_account', entityId: null, after: { opened: opened.length, skipped: list.length - opened.length } });
+  return opened;
+}

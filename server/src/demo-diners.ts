@@ -1,0 +1,60 @@
+import type { Platform } from './core/context.ts';
+import { ctxAs } from './core/context-factory.ts';
+import { inTransaction } from './core/context.ts';
+import { chinaDate } from './core/doc-number.ts';
+import { peopleByUsername } from './core/people.ts';
+import { Random } from './core/random.ts';
+import { creditMonthlySubsidy, openAccounts, saveCategory, setMealRules, topUpCash } from './modules/account/index.ts';
+import { createStation } from './modules/checkout/index.ts';
+import { demoCheckoutScaleCode } from './devices/index.ts';
+
+/** Demo card numbers: diner1 carries TZ000001. */
+export const demoCardNo = (i: number) => `TZ${String(i).padStart(6, '0')}`;
+export const demoStationCode = (canteenCode: string, n: number) => `CO-${canteenCode}-${String(n).padStart(2, '0')}`;
+
+const CATEGORIES = [
+  { code: 'staff', nameZh: '在编干部职工', nameEn: 'Civil servant', overdraftFen: 2000, offlineLimitFen: 3000, monthlySubsidyFen: 30000 },
+  { code: 'contractor', nameZh: '驻点及外包人员', nameEn: 'Contractor', overdraftFen: 0, offlineLimitFen: 2000, monthlySubsidyFen: 0 },
+  { code: 'visitor', nameZh: '来访人员', nameEn: 'Visitor', overdraftFen: 0, offlineLimitFen: 0, monthlySubsidyFen: 0 },
+] as const;
+
+/**
+ * The one-card side of the demo centre: categories and each canteen's rules (staff get ¥5 off
+ * lunch and ¥2 off breakfast from their unit; visitors pay a flat fee per meal), an account and
+ * card per diner (about one in eight a contractor), 20 visitor cards, an opening cash top-up, this
+ * month's subsidy, and two checkout stations with their scales per canteen.
+ */
+export async function seedDemoDiners(platform: Platform, centreId: number, canteens: readonly { id: number; code: string; login: string }[], diners: number, log: (m: string) => void) {
+  const admin = await ctxAs(platform, 'admin');
+  const rng = new Random(4);
+  const cats = await inTransaction(admin, async (tx) => {
+    const out: Record<string, number> = {};
+    for (const c of CATEGORIES) out[c.code] = (await saveCategory(tx, { orgId: centreId, ...c, active: true })).id;
+    for (const k of canteens) {
+      await setMealRules(tx, { canteenId: k.id, rules: [
+        { categoryId: out.staff!, meal: 'breakfast', pricePct: 100, subsidyFen: 200, flatFen: null },
+        { categoryId: out.staff!, meal: 'lunch', pricePct: 100, subsidyFen: 500, flatFen: null },
+        { categoryId: out.visitor!, meal: 'breakfast', pricePct: 100, subsidyFen: 0, flatFen: 1000 },
+        { categoryId: out.visitor!, meal: 'lunch', pricePct: 100, subsidyFen: 0, flatFen: 2500 },
+        { categoryId: out.visitor!, meal: 'dinner', pricePct: 100, subsidyFen: 0, flatFen: 2000 },
+      ] });
+      for (const n of [1, 2]) await createStation(tx, { canteenId: k.id, code: demoStationCode(k.code, n), name: `${n} 号结算台`, scaleCode: demoCheckoutScaleCode(k.code, n) });
+    }
+    return out;
+  });
+  const dinerPeople = await peopleByUsername(platform.database.db, Array.from({ length: diners }, (_, i) => `diner${i + 1}`));
+  const list = dinerPeople.map((p, i) => ({ personId: p.id, name: p.name, unitId: p.orgId, categoryId: rng.next() < 0.12 ? cats.contractor! : cats.staff!, cardNo: demoCardNo(i + 1) }));
+  const visitors = Array.from({ length: 20 }, (_, i) => ({ personId: null, name: `来访卡 ${String(i + 1).padStart(2, '0')}`, unitId: centreId, categoryId: cats.visitor!, cardNo: `FK${String(i + 1).padStart(4, '0')}` }));
+  const opened = await inTransaction(admin, (tx) => openAccounts(tx, centreId, [...list, ...visitors]));
+  log(`${opened.length} meal-card accounts (cards ${demoCardNo(1)} … ${demoCardNo(diners)}, visitor cards FK0001 … FK0020)`);
+  const today = chinaDate(platform.now());
+  for (const k of canteens) {
+    const cashier = await ctxAs(platform, `cashier.${k.login}`);
+    const mine = opened.filter((_, i) => i % canteens.length === canteens.indexOf(k));
+    await inTransaction(cashier, async (tx) => {
+      for (const a of mine) await topUpCash(tx, a.id, { canteenId: k.id, amountFen: 100 * rng.int(100, 500), requestKey: `demo-open-${a.id}`, memo: '开户充值 / opening top-up' });
+    });
+  }
+  const sub = await inTransaction(admin, (tx) => creditMonthlySubsidy(tx, { orgId: centreId, month: today.slice(0, 7), expireUnspent: false }));
+  log(`opening top-ups and ${today.slice(0, 7)} subsidy ¥${(sub.creditedFen / 100).toFixed(0)} for ${sub.accounts} staff; 2 checkout stations per canteen`);
+}
