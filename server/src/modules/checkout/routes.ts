@@ -2,6 +2,7 @@ import { IdParams, route, type App } from '../../core/http.ts';
 import { boardFor, mealAt } from './board.ts';
 import { CanteenQuery, DayQuery, IdentifyInput, QuoteInput, SaleInput, SalesQuery, StationInput, SyncInput, UndoInput } from './contracts.ts';
 import { offlinePack, syncSales } from './offline.ts';
+import { myMealRoutes } from './my-meals.ts';
 import { P } from './permissions.ts';
 import { getSale, identify, listSales, quote, sell, undoSale } from './sale.ts';
 import { closeDay, dailySettlement } from './settlement.ts';
@@ -42,4 +43,5 @@ export function checkoutRoutes(app: App): void {
     handler: (ctx, { query }) => listStations(ctx, query.canteenId) });
   route(app, { method: 'post', path: '/api/checkout/stations', tag, summary: '新增结算台 / add a station', guard: { permission: P['checkout.station.write'] }, body: StationInput, status: 201,
     handler: (ctx, { body }) => createStation(ctx, body) });
+  myMealRoutes(app, tag);
 }
