@@ -2,6 +2,7 @@ import { Button, Layout, Menu, Select, Space, Spin, Typography, type MenuProps }
 import { Navigate, Route, Routes as RRoutes, useLocation, useNavigate } from 'react-router-dom';
 import { post } from '../api.ts';
 import { t, useLang } from '../i18n.ts';
+import { KioskPage } from '../modules/checkout/kiosk/KioskPage.tsx';
 import { mobileRoutes } from '../mobile/routes.tsx';
 import { useSession } from '../session.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -16,6 +17,7 @@ export function Routes() {
   if (loading) return <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
   if (!me) return <Login />;
   if (location.pathname === '/m' || location.pathname.startsWith('/m/')) return <RRoutes>{mobileRoutes()}</RRoutes>;
+  if (location.pathname === '/kiosk') return <KioskPage />;
   return <Desktop />;
 }
 

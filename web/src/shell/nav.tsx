@@ -1,8 +1,9 @@
-import { CommentOutlined, FormOutlined } from '@ant-design/icons';
+import { CommentOutlined, FormOutlined, CreditCardOutlined } from '@ant-design/icons';
 import { ApiOutlined, AppstoreOutlined, AccountBookOutlined, BarChartOutlined, CheckSquareOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FireOutlined, HomeOutlined, MobileOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, ShoppingCartOutlined, InboxOutlined, DatabaseOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '../i18n.ts';
 import { AuditPage } from '../modules/admin/AuditPage.tsx';
+import { CheckoutDeskPage } from '../modules/checkout/CheckoutDeskPage.tsx';
 import { AlertNavIcon, AlertsPage } from '../modules/alert/AlertsPage.tsx';
 import { OrgsPage } from '../modules/admin/OrgsPage.tsx';
 import { PeoplePage } from '../modules/admin/PeoplePage.tsx';
@@ -56,6 +57,7 @@ export function navItems(): NavItem[] {
     { path: '/suppliers', label: t('供应商与价格', 'Suppliers & prices'), hint: t('供应商、价格表导入与比价', 'Suppliers, price lists, comparison'), icon: <ShopOutlined />, permission: 'supplier.supplier.read', group: canteen, element: <SuppliersPage /> },
     { path: '/devices', label: t('设备', 'Devices'), hint: t('验收秤等设备：登记、令牌、实时读数', 'Scales and other devices: register, tokens, live readings'), icon: <ApiOutlined />, permission: 'devices.device.read', group: canteen, element: <DevicesPage /> },
     { path: '/m', label: t('手机点餐页', 'Phone menu'), hint: t('今日菜谱：菜品、价格与营养', "Today's menu: dishes, prices, nutrition"), icon: <MobileOutlined />, permission: 'menu.published.read', group: canteen, element: <MobileHome /> },
+    { path: '/checkout', label: t('结算管理', 'Checkout'), hint: t('结算流水、撤销、日结入账与结算台', 'Sales, undo, daily settlement and stations'), icon: <CreditCardOutlined />, permission: 'checkout.sale.read', group: t('结算', 'Checkout'), element: <CheckoutDeskPage /> },
     { path: '/admin/orgs', label: t('组织架构', 'Organisations'), hint: t('管理局、中心、食堂与单位', 'Bureau, centres, canteens and units'), icon: <ApartmentOutlined />, permission: 'admin.org.read', group: admin, element: <OrgsPage /> },
     { path: '/admin/people', label: t('人员与角色', 'People & roles'), hint: t('添加人员，分配角色', 'Add people, assign roles'), icon: <TeamOutlined />, permission: 'admin.person.read', group: admin, element: <PeoplePage /> },
     { path: '/admin/roles', label: t('角色权限', 'Role permissions'), hint: t('设定每个角色能做什么', 'Set what each role may do'), icon: <SafetyOutlined />, permission: 'admin.role.read', group: admin, element: <RolesPage /> },
