@@ -1,10 +1,11 @@
-import { Alert, Button, ConfigProvider, Empty, Segmented, Spin, Tabs, Tag } from 'antd';
+import { Alert, Button, ConfigProvider, Empty, Spin, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { get, post, yuan } from '../api.ts';
 import { currentLang, mealLabel, t, useLang } from '../i18n.ts';
 import { useSession } from '../session.tsx';
+import { TAB_BAR_HEIGHT, TabBar } from './diner/TabBar.tsx';
 
 interface Nutrition { energyKcal: number; proteinG: number; fatG: number; carbohydrateG: number; fibreG: number; sodiumMg: number }
 interface MenuDish { dishId: number; name: string; nameEn?: string; kind: string; priceFen: number; portionG: number; hasPhoto: boolean; nutrition: Nutrition | null }
@@ -27,11 +28,18 @@ function currentMeal(): string {
   return h < 9.5 ? 'breakfast' : h < 13.5 ? 'lunch' : h < 19.5 ? 'dinner' : 'late';
 }
 
-/** /m — the published menu for diners on a phone: today or tomorrow, per canteen and meal, with price and nutrition. */
+/** Days one can look ahead: today and the six after it. */
+const WEEK = 7;
+const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const WEEKDAY_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const dayName = (d: number) => (d === 0 ? t('今天', 'Today') : d === 1 ? t('明天', 'Tomorrow') : t(WEEKDAY[dayjs().add(d, 'day').day()]!, WEEKDAY_EN[dayjs().add(d, 'day').day()]!));
+
+/** /m/menu (and /m for staff) — the published menu on a phone: the next seven days, per canteen and meal, with price and nutrition. */
 export function MobileHome() {
   useLang();
   const { me, refresh, can } = useSession();
-  const [day, setDay] = useState<0 | 1>(0);
+  const [day, setDay] = useState(0);
+  const { pathname } = useLocation();
   const [data, setData] = useState<CanteenMenu[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [canteen, setCanteen] = useState<string>(() => localStorage.getItem('m.canteen') ?? '');
@@ -49,16 +57,19 @@ export function MobileHome() {
   const list = data ?? [];
   const chosen = list.find((c) => String(c.canteenId) === canteen) ?? list.find((c) => c.meals.length) ?? list[0];
   const pick = (id: string) => { setCanteen(id); localStorage.setItem('m.canteen', id); };
-  const desktop = !!me && me.permissions.some((p) => p !== 'menu.published.read' && !p.startsWith('auth.'));
+  // Staff have desktop pages; a diner only has these phone pages.
+  const desktop = !!me && me.roles.some((r) => r.roleKey !== 'diner');
   const now = currentMeal();
+  // A diner moves between the app's tabs; staff only look at the menu.
+  const diner = can('account.self.use');
 
   return (
     <ConfigProvider theme={{ token: { fontSize: 16, controlHeight: 48 } }} button={{ autoInsertSpace: false }}>
-      <div style={{ minHeight: '100vh', background: '#f4f6f5', maxWidth: 640, margin: '0 auto' }}>
+      <div style={{ minHeight: '100vh', background: '#f4f6f5', maxWidth: 640, margin: '0 auto', paddingBottom: diner ? TAB_BAR_HEIGHT : 0 }}>
         <style>{'body { margin: 0; background: #f4f6f5; }'}</style>
         <header style={{ background: GREEN, color: '#fff', padding: '10px 14px 12px' }}>
           <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
-            <h1 style={{ margin: 0, fontSize: 21, fontWeight: 700 }}>{day === 0 ? t('今日菜谱', "Today's menu") : t('明日菜谱', "Tomorrow's menu")}</h1>
+            <h1 style={{ margin: 0, fontSize: 21, fontWeight: 700 }}>{day === 0 ? t('今日菜谱', "Today's menu") : day === 1 ? t('明日菜谱', "Tomorrow's menu") : t(`${dayName(day)}菜谱`, `${dayName(day)}'s menu`)}</h1>
             <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
               {desktop && <Link to="/" style={{ color: '#fff', padding: '12px 6px', fontSize: 15 }}>{t('电脑版', 'Desktop')}</Link>}
               <Button ghost style={{ ...touch, color: '#fff', borderColor: 'rgba(255,255,255,.7)' }}
@@ -69,16 +80,24 @@ export function MobileHome() {
           {linked && (
             <div style={{ ...touch, marginTop: 10, display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 18 }}>
               <span>{dayjs(linked).format(t('YYYY年M月D日 dddd', 'dddd D MMM YYYY'))}</span>
-              <Link to="/m" style={{ color: '#fff', textDecoration: 'underline' }}>{t('看今天', 'Today')}</Link>
+              <Link to={pathname} style={{ color: '#fff', textDecoration: 'underline' }}>{t('看今天', 'Today')}</Link>
             </div>
           )}
-          {!linked && <Segmented block size="large" value={day} onChange={(v) => setDay(v as 0 | 1)} style={{ marginTop: 10 }}
-            options={[0, 1].map((d) => ({
-              value: d,
-              label: <div style={{ ...touch, display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 17 }}>
-                {d === 0 ? t('今天', 'Today') : t('明天', 'Tomorrow')}&nbsp;<span style={{ fontSize: 14, opacity: 0.7 }}>{dayjs().add(d, 'day').format(t('M月D日', 'D MMM'))}</span>
-              </div>,
-            }))} />}
+          {!linked && (
+            <div role="tablist" aria-label={t('日期', 'Day')} style={{ display: 'grid', gridTemplateColumns: `repeat(${WEEK}, 1fr)`, gap: 4, marginTop: 10 }}>
+              {Array.from({ length: WEEK }, (_, d) => {
+                const on = d === day;
+                return (
+                  <button key={d} type="button" role="tab" aria-selected={on} onClick={() => setDay(d)}
+                    style={{ ...touch, minHeight: 56, padding: '4px 0', borderRadius: 10, border: 0, cursor: 'pointer', lineHeight: 1.25,
+                      background: on ? '#fff' : 'rgba(255,255,255,.14)', color: on ? GREEN : '#fff', fontWeight: on ? 700 : 400 }}>
+                    <div style={{ fontSize: 14 }}>{dayName(d)}</div>
+                    <div style={{ fontSize: 17 }}>{dayjs().add(d, 'day').format('D')}</div>
+                  </button>
+                );
+              })}
+            </div>
+          )}
         </header>
 
         {error && <Alert type="error" showIcon title={error} style={{ margin: 12 }} />}
@@ -94,7 +113,7 @@ export function MobileHome() {
             {list.length === 1 && <div style={{ background: '#fff', padding: '12px 16px', fontSize: 17, fontWeight: 600 }}>{chosen.canteenName}</div>}
             {chosen.meals.length === 0 ? (
               <Empty style={{ marginTop: 48, padding: '0 24px' }}
-                description={day === 0 ? t('今天的菜单还没有发布', "Today's menu is not published yet") : t('明天的菜单还没有发布', "Tomorrow's menu is not published yet")} />
+                description={day === 0 ? t('今天的菜单还没有发布', "Today's menu is not published yet") : t(`${dayName(day)}（${dayjs(date).format('M月D日')}）的菜单还没有发布`, `The menu for ${dayjs(date).format('ddd D MMM')} is not published yet`)} />
             ) : (
               <main style={{ padding: '0 12px 32px' }}>
                 {chosen.meals.length > 1 && (
@@ -127,6 +146,7 @@ export function MobileHome() {
           </>
         )}
         {!can('menu.published.read') && <Alert type="warning" showIcon title={t('您没有查看菜谱的权限', 'You may not view menus')} style={{ margin: 12 }} />}
+        {diner && <TabBar />}
       </div>
     </ConfigProvider>
   );

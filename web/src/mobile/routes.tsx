@@ -1,12 +1,12 @@
 import { Route } from 'react-router-dom';
 import { CountPhone } from './CountPhone.tsx';
-import { MobileHome } from './MobileHome.tsx';
+import { DinerApp } from './diner/DinerApp.tsx';
 import { DisclosurePhone } from './feedback/DisclosurePhone.tsx';
 import { FeedbackPhone } from './feedback/FeedbackPhone.tsx';
 import { SurveysPhone } from './feedback/SurveysPhone.tsx';
 
 export const mobileRoutes = () => [
-  <Route key="m" path="/m/*" element={<MobileHome />} />,
+  <Route key="m" path="/m/*" element={<DinerApp />} />,
   <Route key="m-count" path="/m/count/*" element={<CountPhone />} />,
   <Route key="m-surveys" path="/m/surveys/*" element={<SurveysPhone />} />,
   <Route key="m-feedback" path="/m/feedback/*" element={<FeedbackPhone />} />,
