@@ -44,7 +44,7 @@ export interface Settlement {
 }
 
 /** What the (future) recogniser returns: per tray region, candidate dishes best first. */
-export interface Recognition { regions: { candidates: { dishId: number; score: number }[] }[] }
+export interface Recognition { regions: { empty?: boolean; candidates: { dishId: number; score: number }[] }[] }
 
 export const checkoutApi = {
   board: (canteenId: number) => get<Board>(`/api/checkout/board?canteenId=${canteenId}`),

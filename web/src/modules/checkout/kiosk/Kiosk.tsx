@@ -173,14 +173,17 @@ export function Kiosk({ station, onChangeStation, header }: { station: StationCh
     setUndoing(null);
     try {
       if (d.kind === 'online') await checkoutApi.undo(d.sale.id, reason);
-      else if (!off.dropQueued(d.queued.sale.requestKey)) throw new Error(t('这笔离线销售已同步，请联网后撤销', 'This offline sale has been synced: undo it online'));
+      else if (!off.dropQueued(d.queued.sale.requestKey)) {
+        fail('offline_synced', t('这笔离线销售已同步到系统', 'This offline sale has already been synced'));
+        return;
+      }
       const mark = (x: Done) => (x.key === d.key ? { ...x, undone: true } : x);
       setRecent((r) => r.map(mark));
       setDone((cur) => (cur && cur.key === d.key ? mark(cur) : cur));
       setResetAt(Date.now() + RESET_AFTER_MS);
     } catch (e) {
-      const err = e as ApiError;
-      fail(err.code ?? 'error', err.message);
+      if (isNetworkFailure(e)) fail('network_down', t('网络中断，暂时无法撤销', 'The network is down: the sale cannot be undone now'));
+      else fail((e as ApiError).code, (e as ApiError).message);
     }
   };
 
@@ -203,11 +206,11 @@ export function Kiosk({ station, onChangeStation, header }: { station: StationCh
 
   return (
     <div style={{ height: '100vh', display: 'flex', flexDirection: 'column', background: '#eef1f0', overflow: 'hidden' }}>
-      <header style={{ background: GREEN, color: '#fff', display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', minHeight: 72, flexWrap: 'wrap' }}>
-        <span style={{ fontSize: 28, fontWeight: 700 }}>{t('智能结算台', 'Checkout station')}</span>
-        <span style={{ fontSize: 22 }}>{station.canteenName} · {station.stationName}</span>
-        {board && <span style={{ fontSize: 22, background: 'rgba(255,255,255,0.18)', borderRadius: 8, padding: '2px 12px' }}>{board.date} {mealLabel(board.meal)}</span>}
-        <span style={{ marginLeft: 'auto', display: 'flex', gap: 10, alignItems: 'center' }}>
+      <header style={{ background: GREEN, color: '#fff', display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', minHeight: 72 }}>
+        <span style={{ fontSize: 26, fontWeight: 700, whiteSpace: 'nowrap' }}>{t('智能结算台', 'Checkout')}</span>
+        <span style={{ fontSize: 20, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={`${station.canteenName} · ${station.stationName}`}>{station.canteenName} · {station.stationName}</span>
+        {board && <span style={{ fontSize: 20, background: 'rgba(255,255,255,0.18)', borderRadius: 8, padding: '2px 12px', whiteSpace: 'nowrap' }}>{mealLabel(board.meal)}</span>}
+        <span style={{ marginLeft: 'auto', display: 'flex', gap: 10, alignItems: 'center', flexShrink: 0 }}>
           <Button size="large" icon={<HistoryOutlined />} onClick={() => setRecentOpen(true)} style={{ height: 56, fontSize: 20 }}>
             {t('最近结算', 'Recent sales')}{undoable.length ? ` (${undoable.length})` : ''}
           </Button>
@@ -283,9 +286,9 @@ export function Kiosk({ station, onChangeStation, header }: { station: StationCh
                 })}
               </div>
               <div style={{ background: '#fff', borderRadius: 14, padding: '10px 16px', display: 'flex', alignItems: 'center', gap: 12 }}>
-                <span style={{ fontSize: 24 }}>{t('合计（菜单价）', 'Total (menu price)')}</span>
+                <span style={{ fontSize: 22 }}>{t('合计（菜单价）', 'Total at menu price')}</span>
                 <span aria-label={t('合计', 'Total')} style={{ marginLeft: 'auto', fontSize: 44, fontWeight: 700, color: '#c0392b', fontVariantNumeric: 'tabular-nums' }}>{yuan(total)}</span>
-                <Button size="large" aria-label={t('清空托盘', 'Clear the tray')} icon={<ClearOutlined />} disabled={!tray.length} onClick={() => setTray([])} style={{ width: 64, height: 64 }} />
+                <Button size="large" aria-label={t('清空托盘', 'Clear the tray')} icon={<ClearOutlined />} disabled={!tray.length} onClick={() => setTray([])} style={{ height: 64, fontSize: 20 }}>{t('清空', 'Clear')}</Button>
               </div>
             </>
           )}
@@ -319,7 +322,7 @@ export function Kiosk({ station, onChangeStation, header }: { station: StationCh
             <div key={d.key} style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
               <div style={{ flex: 1 }}>
                 <div style={{ fontSize: 24, fontWeight: 600 }}>{dinerOf(d)} {d.kind === 'offline' && <DisconnectOutlined style={{ color: '#d46b08' }} />}</div>
-                <div style={{ fontSize: 18, color: '#8c8c8c' }}>{d.items.join('、')}</div>
+                <div style={{ fontSize: 18, color: '#8c8c8c' }}>{d.items.join(t('、', ', '))}</div>
               </div>
               <span style={{ fontSize: 24, textDecoration: d.undone ? 'line-through' : undefined }}>{yuan(paidOf(d))}</span>
               {d.undone ? <span style={{ fontSize: 20, color: '#8c8c8c', width: 150, textAlign: 'center' }}>{t('已撤销', 'Undone')}</span>
@@ -335,7 +338,7 @@ export function Kiosk({ station, onChangeStation, header }: { station: StationCh
           <div key={r.sale.requestKey} style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
             <div style={{ flex: 1 }}>
               <div style={{ fontSize: 22, fontWeight: 600 }}>{r.dinerName}（{r.cardNo}） {yuan(r.menuFen)}</div>
-              <div style={{ fontSize: 18 }}>{new Date(r.sale.soldAt).toLocaleString()} · {r.names.join('、')}</div>
+              <div style={{ fontSize: 18 }}>{new Date(r.sale.soldAt).toLocaleString()} · {r.names.join(t('、', ', '))}</div>
               <div style={{ fontSize: 18, color: '#cf1322' }}>{r.message || r.code}</div>
             </div>
             <Button size="large" onClick={() => off.dismissRejected(r.sale.requestKey)} style={{ height: 64, fontSize: 20 }}>{t('已处理', 'Handled')}</Button>

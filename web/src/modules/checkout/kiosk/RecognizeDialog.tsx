@@ -57,7 +57,8 @@ export function RecognizeDialog({ open, canteenId, dishes, onAdd, onClose }: {
     setError(null);
     try {
       const r = await checkoutApi.recognize(canteenId, base64Of(dataUrl));
-      setRegions(r.regions.map((g) => {
+      // An empty compartment is no dish: it is left out.
+      setRegions(r.regions.filter((g) => !g.empty).map((g) => {
         const candidates = g.candidates.filter((c) => byId.has(c.dishId));
         return { candidates, chosen: candidates[0]?.dishId ?? null };
       }));

@@ -53,32 +53,34 @@ export function ResultPanel({ done, now, resetAt, onUndo, onNext }: { done: Done
   const bal = done.kind === 'online' ? done.sale.balances : null;
   const colour = done.undone ? '#8c8c8c' : offline ? '#d46b08' : '#237804';
   return (
-    <div role="status" aria-label={t('结算结果', 'Sale result')} style={{ border: `4px solid ${colour}`, borderRadius: 16, background: '#fff', padding: '14px 20px', display: 'flex', flexDirection: 'column', gap: 2, flex: 1, minHeight: 0, overflowY: 'auto' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, color: colour, fontSize: 36, fontWeight: 700 }}>
-        {done.undone ? <UndoOutlined /> : offline ? <DisconnectOutlined /> : <CheckCircleFilled />}
-        <span>{done.undone ? t('已撤销', 'Undone') : offline ? t('离线收款成功', 'Paid offline') : t('支付成功', 'Paid')}</span>
+    <div role="status" aria-label={t('结算结果', 'Sale result')} style={{ border: `4px solid ${colour}`, borderRadius: 16, background: '#fff', padding: '14px 20px', display: 'flex', flexDirection: 'column', gap: 8, flex: 1, minHeight: 0 }}>
+      <div style={{ flex: 1, minHeight: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 12, color: colour, fontSize: 36, fontWeight: 700 }}>
+          {done.undone ? <UndoOutlined /> : offline ? <DisconnectOutlined /> : <CheckCircleFilled />}
+          <span>{done.undone ? t('已撤销', 'Undone') : offline ? t('离线收款成功', 'Paid offline') : t('支付成功', 'Paid')}</span>
+        </div>
+        <div style={{ fontSize: 40, fontWeight: 700, lineHeight: 1.2 }}>{dinerOf(done)}</div>
+        <div style={{ fontSize: 22, color: '#595959' }}>{done.items.join(t('、', ', '))}</div>
+        <div style={{ borderTop: '1px solid #f0f0f0', marginTop: 6, paddingTop: 6 }}>
+          {done.kind === 'online' ? (
+            <>
+              <Row label={t('菜单金额', 'Menu price')} value={yuan(done.sale.menuFen)} />
+              {done.sale.dueFen !== done.sale.menuFen && <Row label={t('按就餐类别应付', 'Due for this diner category')} value={yuan(done.sale.dueFen)} />}
+              {done.sale.mealSubsidyFen > 0 && <Row label={t('单位补贴', 'Unit subsidy')} value={`− ${yuan(done.sale.mealSubsidyFen)}`} color="#1f6fb2" />}
+              <Row label={t('实付', 'Paid')} value={yuan(paidOf(done))} strong />
+              {done.sale.fromSubsidyFen > 0 && <Row label={t('其中补贴钱包 / 现金', 'from subsidy wallet / cash')} value={`${yuan(done.sale.fromSubsidyFen)} / ${yuan(done.sale.fromCashFen)}`} color="#8c8c8c" />}
+              {bal && <Row label={t('余额', 'Balance after')} value={yuan(bal.cashFen + bal.subsidyFen)} strong color="#1f6f5c" />}
+              {bal && bal.subsidyFen > 0 && <Row label={t('（现金 / 补贴）', '(cash / subsidy)')} value={`${yuan(bal.cashFen)} / ${yuan(bal.subsidyFen)}`} color="#8c8c8c" />}
+            </>
+          ) : (
+            <>
+              <Row label={t('菜单金额', 'Menu price')} value={yuan(done.queued.menuFen)} strong />
+              <div style={{ fontSize: 20, color: '#d46b08' }}>{t('网络中断：已离线记账，补贴和余额在联网同步后结算。', 'Network down: recorded offline; subsidy and balance are settled when the station syncs.')}</div>
+            </>
+          )}
+        </div>
       </div>
-      <div style={{ fontSize: 40, fontWeight: 700, lineHeight: 1.2 }}>{dinerOf(done)}</div>
-      <div style={{ fontSize: 22, color: '#595959' }}>{done.items.join('、')}</div>
-      <div style={{ borderTop: '1px solid #f0f0f0', marginTop: 6, paddingTop: 6 }}>
-        {done.kind === 'online' ? (
-          <>
-            <Row label={t('菜单金额', 'Menu price')} value={yuan(done.sale.menuFen)} />
-            {done.sale.dueFen !== done.sale.menuFen && <Row label={t('按就餐类别应付', 'Due for this diner category')} value={yuan(done.sale.dueFen)} />}
-            <Row label={t('单位补贴', 'Unit subsidy')} value={`− ${yuan(done.sale.mealSubsidyFen)}`} color="#1f6fb2" />
-            <Row label={t('实付', 'Paid')} value={yuan(paidOf(done))} strong />
-            {done.sale.fromSubsidyFen > 0 && <Row label={t('其中补贴钱包 / 现金', 'from subsidy wallet / cash')} value={`${yuan(done.sale.fromSubsidyFen)} / ${yuan(done.sale.fromCashFen)}`} color="#8c8c8c" />}
-            {bal && <Row label={t('余额', 'Balance after')} value={yuan(bal.cashFen + bal.subsidyFen)} strong color="#1f6f5c" />}
-            {bal && bal.subsidyFen > 0 && <Row label={t('（现金 / 补贴）', '(cash / subsidy)')} value={`${yuan(bal.cashFen)} / ${yuan(bal.subsidyFen)}`} color="#8c8c8c" />}
-          </>
-        ) : (
-          <>
-            <Row label={t('菜单金额', 'Menu price')} value={yuan(done.queued.menuFen)} strong />
-            <div style={{ fontSize: 20, color: '#d46b08' }}>{t('网络中断：已离线记账，补贴和余额在联网同步后结算。', 'Network down: recorded offline; subsidy and balance are settled when the station syncs.')}</div>
-          </>
-        )}
-      </div>
-      <div style={{ marginTop: 'auto', paddingTop: 8, display: 'flex', gap: 12 }}>
+      <div style={{ display: 'flex', gap: 12 }}>
         {!done.undone && left > 0 && (
           <Button size="large" danger icon={<UndoOutlined />} onClick={onUndo} style={{ height: 72, fontSize: 26, flex: 1 }}>
             {t('撤销', 'Undo')} {mmss(left)}
