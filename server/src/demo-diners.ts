@@ -1,10 +1,10 @@
 import type { Platform } from './core/context.ts';
 import { ctxAs } from './core/context-factory.ts';
 import { inTransaction } from './core/context.ts';
-import { chinaDate } from './core/doc-number.ts';
 import { peopleByUsername } from './core/people.ts';
 import { Random } from './core/random.ts';
-import { creditMonthlySubsidy, openAccounts, saveCategory, setMealRules, topUpCash } from './modules/account/index.ts';
+import { openAccounts, saveCategory, setMealRules } from './modules/account/index.ts';
+import type { DemoAccount } from './demo-sales.ts';
 import { createStation } from './modules/checkout/index.ts';
 import { demoCheckoutScaleCode } from './devices/index.ts';
 
@@ -21,10 +21,10 @@ const CATEGORIES = [
 /**
  * The one-card side of the demo centre: categories and each canteen's rules (staff get ¥5 off
  * lunch and ¥2 off breakfast from their unit; visitors pay a flat fee per meal), an account and
- * card per diner (about one in eight a contractor), 20 visitor cards, an opening cash top-up, this
- * month's subsidy, and two checkout stations with their scales per canteen.
+ * card per diner (about one in eight a contractor), 20 visitor cards, and two checkout stations
+ * with their scales per canteen. Their money comes from demo-sales.ts.
  */
-export async function seedDemoDiners(platform: Platform, centreId: number, canteens: readonly { id: number; code: string; login: string }[], diners: number, log: (m: string) => void) {
+export async function seedDemoDiners(platform: Platform, centreId: number, canteens: readonly { id: number; code: string; login: string }[], diners: number, log: (m: string) => void): Promise<DemoAccount[]> {
   const admin = await ctxAs(platform, 'admin');
   const rng = new Random(4);
   const cats = await inTransaction(admin, async (tx) => {
@@ -47,14 +47,7 @@ export async function seedDemoDiners(platform: Platform, centreId: number, cante
   const visitors = Array.from({ length: 20 }, (_, i) => ({ personId: null, name: `来访卡 ${String(i + 1).padStart(2, '0')}`, unitId: centreId, categoryId: cats.visitor!, cardNo: `FK${String(i + 1).padStart(4, '0')}` }));
   const opened = await inTransaction(admin, (tx) => openAccounts(tx, centreId, [...list, ...visitors]));
   log(`${opened.length} meal-card accounts (cards ${demoCardNo(1)} … ${demoCardNo(diners)}, visitor cards FK0001 … FK0020)`);
-  const today = chinaDate(platform.now());
-  for (const k of canteens) {
-    const cashier = await ctxAs(platform, `cashier.${k.login}`);
-    const mine = opened.filter((_, i) => i % canteens.length === canteens.indexOf(k));
-    await inTransaction(cashier, async (tx) => {
-      for (const a of mine) await topUpCash(tx, a.id, { canteenId: k.id, amountFen: 100 * rng.int(100, 500), requestKey: `demo-open-${a.id}`, memo: '开户充值 / opening top-up' });
-    });
-  }
-  const sub = await inTransaction(admin, (tx) => creditMonthlySubsidy(tx, { orgId: centreId, month: today.slice(0, 7), expireUnspent: false }));
-  log(`opening top-ups and ${today.slice(0, 7)} subsidy ¥${(sub.creditedFen / 100).toFixed(0)} for ${sub.accounts} staff; 2 checkout stations per canteen`);
+  const categoryOf = new Map(Object.entries(cats).map(([code, id]) => [id, code as DemoAccount['category']]));
+  const byCard = new Map([...list, ...visitors].map((a) => [a.cardNo, a]));
+  return opened.map((o): DemoAccount => ({ id: o.id, unitId: byCard.get(o.cardNo)!.unitId, category: categoryOf.get(byCard.get(o.cardNo)!.categoryId)! }));
 }

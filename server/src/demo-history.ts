@@ -3,7 +3,7 @@ import { inTransaction } from './core/context.ts';
 import { ctxAs } from './core/context-factory.ts';
 import { chinaDate } from './core/doc-number.ts';
 import { Random } from './core/random.ts';
-import { saveSales, type SaleInput } from './modules/costing/index.ts';
+import type { SaleInput } from './modules/costing/index.ts';
 import { dishesByIds, grossGrams, recipesFor } from './modules/dish/index.ts';
 import { ingredientsByIds, referenceIngredients } from './modules/ingredient/index.ts';
 import { addDays, insertPublishedPlans, publishedDemand } from './modules/menu/index.ts';
@@ -20,6 +20,11 @@ const MEAL_TIMES: Record<Meal, string> = { breakfast: '05:40', lunch: '09:30', d
 const COOK_BATCH: Record<string, number> = { meat: 80, mixed: 100, vegetable: 100, soup: 250, staple: 300 };
 /** Weekends: the canteens stay open for staff on duty, about a third of a weekday's diners. */
 const WEEKEND_SHARE = 0.3;
+/** Diners at each meal as a share of lunch (the menu composer plans portions the same way). */
+const MEAL_SHARE: Record<Meal, number> = { breakfast: 0.5, lunch: 1, dinner: 0.25 };
+
+/** What was eaten in a canteen: portions per day, meal and dish, and how many diners came to each meal. */
+export interface EatenHistory { canteenId: number; sold: SaleInput[]; diners: { date: string; meal: Meal; n: number }[] }
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /**
@@ -33,7 +38,7 @@ export async function seedDemoHistory(
   platform: Platform, canteens: { id: number; login: string }[],
   refs: { dishIds: Map<string, DishRef>; ingIds: Map<string, number>; supplierIds: Map<string, number>; firstMonday: string },
   days: number, log: (m: string) => void, headcountScale = 1,
-): Promise<number> {
+): Promise<EatenHistory[]> {
   const rng = new Random(365);
   const admin = await ctxAs(platform, 'admin');
   const today = chinaDate(platform.now());
@@ -55,7 +60,7 @@ export async function seedDemoHistory(
     if (!monthFactor.has(k)) monthFactor.set(k, 0.92 + rng.next() * 0.16);
     return Math.max(1, Math.round(refPrice.get(ingredientId)! * supplierFor.get(ingredientId)!.markup * monthFactor.get(k)!));
   };
-  let total = 0;
+  const eaten: EatenHistory[] = [];
   for (const c of canteens) {
     const head = await ctxAs(platform, `head.${c.login}`);
     const store = await ctxAs(platform, `store.${c.login}`);
@@ -86,6 +91,7 @@ export async function seedDemoHistory(
     const dryOnHand = new Map<number, number>();
     const history: HistoryDay[] = [];
     const sales: SaleInput[] = [];
+    const diners: EatenHistory['diners'] = [];
     for (let date = start; date < today; date = addDays(date, 1)) {
       const day = plans.get(date);
       const events: HistoryEvent[] = [];
@@ -123,6 +129,8 @@ export async function seedDemoHistory(
               if (lines.length) events.push({ kind: 'issue', time: MEAL_TIMES[p.meal], meal: p.meal, lines });
             }
           }
+          const weekend = weekday(date) === 0 || weekday(date) === 6;
+          diners.push({ date, meal: p.meal, n: Math.round(hc * (weekend ? WEEKEND_SHARE : 1) * MEAL_SHARE[p.meal] * turnout) });
           for (const it of p.items) {
             const sold = Math.round(it.portions * turnout * (0.95 + rng.next() * 0.05));
             sales.push({ date, meal: p.meal, dishId: it.dishId, portions: sold, revenueFen: sold * dishes.get(it.dishId)!.priceFen });
@@ -141,11 +149,10 @@ export async function seedDemoHistory(
     }
     const moves = await inTransaction(store, async (ctx) => {
       await insertPublishedPlans({ ...head, db: ctx.db }, c.id, generated);
-      await saveSales({ ...head, db: ctx.db }, c.id, sales, 'demo');
       return loadHistory(ctx, c.id, history);
     });
-    total += moves;
-    log(`${c.login}: ${days} days of history — ${generated.length} more menu plans, ${moves.toLocaleString('en-US')} stock moves, ${sales.length.toLocaleString('en-US')} sales rows`);
+    eaten.push({ canteenId: c.id, sold: sales, diners });
+    log(`${c.login}: ${days} days of history — ${generated.length} more menu plans, ${moves.toLocaleString('en-US')} stock moves`);
   }
-  return total;
+  return eaten;
 }

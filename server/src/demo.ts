@@ -7,6 +7,7 @@ import { org } from './core/schema.ts';
 import { seedCanteenDemo, seedDemoRequisitions } from './demo-canteen.ts';
 import { seedDemoDevices } from './devices/index.ts';
 import { seedDemoDiners } from './demo-diners.ts';
+import { seedDemoSales } from './demo-sales.ts';
 import { seedDemoHistory } from './demo-history.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -67,7 +68,7 @@ export function personName(rng: Random): string {
 }
 
 /** Builds the demo centre once (fixed seed, same data every time). Returns false when already there. */
-export async function seedDemo(platform: Platform, log: (msg: string) => void = () => {}, opts: { diners?: number; units?: number; requisitions?: boolean; historyDays?: number; historyHeadcountScale?: number } = {}): Promise<boolean> {
+export async function seedDemo(platform: Platform, log: (msg: string) => void = () => {}, opts: { diners?: number; units?: number; requisitions?: boolean; historyDays?: number; salesDays?: number; historyHeadcountScale?: number } = {}): Promise<boolean> {
   const db = platform.database.db;
   const [existing] = await db.select({ n: count() }).from(org);
   if (existing!.n > 0) return false;
@@ -106,9 +107,11 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   platform.invalidateCaches();
   const canteens = CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, login: c.login }));
   const library = await seedCanteenDemo(platform, canteens, orgIds.get('TZJGSW')!, log);
-  if (opts.historyDays) await seedDemoHistory(platform, canteens, library, opts.historyDays, log, opts.historyHeadcountScale);
+  const withCodes = CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login }));
+  const accounts = await seedDemoDiners(platform, orgIds.get('HQBZ')!, withCodes, dinerCount, log);
+  const eaten = opts.historyDays ? await seedDemoHistory(platform, canteens, library, opts.historyDays, log, opts.historyHeadcountScale) : [];
+  await seedDemoSales(platform, orgIds.get('HQBZ')!, withCodes, accounts, eaten, opts.historyDays ?? 0, opts.salesDays ?? 30, log);
   if (opts.requisitions ?? true) await seedDemoRequisitions(platform, canteens, library.firstMonday, log);
-  await seedDemoDiners(platform, orgIds.get('HQBZ')!, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })), dinerCount, log);
   const scales = await seedDemoDevices(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })));
   log(`receiving scales ${scales.join(', ')}`);
   // Fresh planner statistics: a bulk load leaves the tables looking empty to the planner.

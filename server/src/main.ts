@@ -14,7 +14,7 @@ await seedReference(database.db);
 const platform = createPlatform(config, database);
 const app = buildApp(platform);
 if (config.demo) {
-  const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`), { historyDays: config.demoHistoryDays });
+  const created = await seedDemo(platform, (msg) => console.log(`[demo] ${msg}`), { historyDays: config.demoHistoryDays, salesDays: config.demoSalesDays });
   if (!created) console.log('[demo] demo data already present');
   // The bulk history raises no stock events: scan once so the demo's alerts show from the start.
   else await alertJobs(platform).scanAll();

@@ -17,6 +17,8 @@ export interface Config {
   demo: boolean;
   /** Days of purchasing, stock and sales history the demo data holds (0: none). */
   demoHistoryDays: number;
+  /** Of those, the last days whose meals are stored sale by sale (the rest as daily sums and carried-forward balances). */
+  demoSalesDays: number;
   /** Signs diners' pay codes (QR) and online-payment notices; random per start unless set, which only short-lived codes survive. */
   signingSecret: string;
 }
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1',
     demo: env.DEMO !== '0',
     demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 365),
+    demoSalesDays: Number(env.DEMO_SALES_DAYS ?? 30),
     signingSecret: env.SIGNING_SECRET || randomBytes(32).toString('hex'),
   };
 }

@@ -9,3 +9,4 @@ export { accountByPayCode, issuePayCode, PAY_CODE_SECONDS } from './pay-code.ts'
 export { entrySums } from './ledger.ts';
 export { creditMonthlySubsidy, topUpCash } from './money.ts';
 export { saveCategory, setMealRules } from './rules.ts';
+export { loadLedgerHistory, type HistoryEntry } from './history.ts';

@@ -8,11 +8,12 @@ export const CARD_STATUSES = ['active', 'lost', 'replaced', 'returned'] as const
 /**
  * Books money moves between. A diner's two wallets carry the account id in `ref_id`; the others
  * carry an organisation id (a canteen's sales and counter cash, a unit's subsidy fund and
- * receivable, the issuer's online-payment clearing). Money entering from outside makes the outside
- * book go negative by the amount that came in, so every entry sums to zero.
+ * receivable, the issuer's online-payment clearing; `carried_forward` holds balances brought over
+ * from an earlier system). Money entering from outside makes the outside book go negative by the
+ * amount that came in, so every entry sums to zero.
  */
-export const BOOKS = ['diner_cash', 'diner_subsidy', 'canteen_sales', 'counter_cash', 'online_clearing', 'unit_subsidy', 'unit_receivable'] as const;
-export const ENTRY_KINDS = ['top_up', 'refund', 'subsidy', 'subsidy_expiry', 'payment', 'unit_bill', 'reversal'] as const;
+export const BOOKS = ['diner_cash', 'diner_subsidy', 'canteen_sales', 'counter_cash', 'online_clearing', 'unit_subsidy', 'unit_receivable', 'carried_forward'] as const;
+export const ENTRY_KINDS = ['top_up', 'refund', 'subsidy', 'subsidy_expiry', 'payment', 'unit_bill', 'unit_settlement', 'reversal', 'carried_forward'] as const;
 export const ENTRY_METHODS = ['cash', 'online', 'batch', 'card', 'qr', 'face', 'order', 'unit'] as const;
 
 /** Diner categories (staff, contractor, visitor …) kept by the issuing centre; rules per canteen and meal below. */

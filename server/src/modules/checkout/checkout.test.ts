@@ -4,6 +4,7 @@ import { rows } from '../../core/db.ts';
 import { accountFixture } from '../../../test/account-fixture.ts';
 import { dish, planningLibrary } from '../../../test/canteen-fixture.ts';
 import { testApp, type Client } from '../../../test/harness.ts';
+import { TrayCamera } from '../../devices/simulators/tray-camera.ts';
 
 // 12:00 in China on 25 November: lunch.
 let now = new Date('2026-11-25T04:00:00Z');
@@ -109,6 +110,36 @@ describe('selling at the station', () => {
     expect(refused.body.code).toBe('undo_window_passed');
     expect((await cashier2.post(`/api/checkout/sales/${late.body.id}/undo`, { reason: '别的食堂' })).status).toBe(404);
     expect((await head.post(`/api/checkout/sales/${late.body.id}/undo`, { reason: '经理作废' })).body.status).toBe('voided');
+  });
+});
+
+describe('recognising the tray', () => {
+  it('learns the canteen’s dishes from photos and recognises a tray among this meal’s menu, logging corrections', async () => {
+    const camera = new TrayCamera({ seed: 11 });
+    const upload = async (who: Client, dishId: number) => {
+      const form = new FormData();
+      form.set('canteenId', String(K1()));
+      form.set('dishId', String(dishId));
+      form.set('file', new Blob([Buffer.from(camera.dish(dishId))], { type: 'image/jpeg' }), 'dish.jpg');
+      return who.req('POST', '/api/checkout/recognition/samples', form);
+    };
+    const photo = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    expect((await cashier.post('/api/checkout/recognize', { canteenId: K1(), image: photo(camera.tray([braised, rice, null, tomatoEgg])) })).body.code).toBe('recognition_not_trained');
+    expect((await upload(cashier, braised)).status).toBe(403);
+    for (const d of [braised, tomatoEgg, rice]) for (let i = 0; i < 4; i++) expect((await upload(head, d)).status).toBe(201);
+    const r = await cashier.post('/api/checkout/recognize', { canteenId: K1(), image: photo(camera.tray([braised, rice, null, tomatoEgg])) });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.regions.map((g: { empty: boolean; candidates: { dishId: number }[] }) => (g.empty ? null : g.candidates[0]!.dishId))).toEqual([braised, rice, null, tomatoEgg]);
+    expect(r.body.regions.flatMap((g: { candidates: { dishId: number }[] }) => g.candidates.map((x) => x.dishId)).every((id: number) => [braised, tomatoEgg, rice].includes(id))).toBe(true);
+    const bad = await cashier.post('/api/checkout/recognize', { canteenId: K1(), image: Buffer.from('not an image at all, just some text here').toString('base64') });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('image_unreadable');
+    const sold = await cashier.post('/api/checkout/sales', { canteenId: K1(), requestKey: k(), identify: { card: 'C0001' }, lines: [
+      { dishId: braised, how: 'recognize' }, { dishId: rice, how: 'recognize', suggestedDishId: tomatoEgg, score: 0.61 },
+    ] });
+    expect(sold.status).toBe(201);
+    const stats = await head.get(`/api/checkout/recognition/stats?canteenId=${K1()}&from=2026-11-25&to=2026-11-25`);
+    expect(stats.body).toEqual({ lines: 2, corrected: 1, keptShare: 0.5 });
   });
 });
 

@@ -73,3 +73,15 @@ export const StationInput = z.object({
 });
 
 export const MySalesQuery = z.object({ from: isoDate, to: isoDate });
+
+/** A tray photo (base64 PNG or JPEG, at most about 4 MB) and the tray's compartment layout. */
+export const RecognizeInput = z.object({
+  canteenId: id,
+  image: z.string().min(40).max(6_000_000),
+  layout: z.enum(['2x2', '3-compartment', 'single']).default('2x2'),
+});
+
+export const SampleFields = z.object({ canteenId: z.coerce.number().int().positive(), dishId: z.coerce.number().int().positive() });
+
+export const RangeQuery = z.object({ canteenId: z.coerce.number().int().positive(), from: isoDate, to: isoDate })
+  .refine((q) => q.to >= q.from, { path: ['to'], message: '结束日期早于开始日期 / ends before it starts' });

@@ -1,9 +1,11 @@
 import { IdParams, route, type App } from '../../core/http.ts';
+import { readUpload } from '../../core/upload.ts';
 import { boardFor, mealAt } from './board.ts';
-import { CanteenQuery, DayQuery, IdentifyInput, QuoteInput, SaleInput, SalesQuery, StationInput, SyncInput, UndoInput } from './contracts.ts';
+import { CanteenQuery, DayQuery, IdentifyInput, RangeQuery, RecognizeInput, SampleFields, QuoteInput, SaleInput, SalesQuery, StationInput, SyncInput, UndoInput } from './contracts.ts';
 import { offlinePack, syncSales } from './offline.ts';
 import { myMealRoutes } from './my-meals.ts';
 import { P } from './permissions.ts';
+import { recognitionStats, recognize, registerSample, sampleCounts } from './recognition.ts';
 import { getSale, identify, listSales, quote, sell, undoSale } from './sale.ts';
 import { closeDay, dailySettlement } from './settlement.ts';
 import { createStation, listStations } from './stations.ts';
@@ -43,5 +45,16 @@ export function checkoutRoutes(app: App): void {
     handler: (ctx, { query }) => listStations(ctx, query.canteenId) });
   route(app, { method: 'post', path: '/api/checkout/stations', tag, summary: '新增结算台 / add a station', guard: { permission: P['checkout.station.write'] }, body: StationInput, status: 201,
     handler: (ctx, { body }) => createStation(ctx, body) });
+  route(app, { method: 'post', path: '/api/checkout/recognize', tag, summary: '菜品识别（限本餐菜单）/ recognise the dishes on a tray among this meal’s menu', guard: sellGuard, body: RecognizeInput, noTransaction: true,
+    handler: (ctx, { body }) => recognize(ctx, body) });
+  route(app, { method: 'get', path: '/api/checkout/recognition/samples', tag, summary: '识别样本数 / recognition samples per dish', guard: read, query: CanteenQuery,
+    handler: (ctx, { query }) => sampleCounts(ctx, query.canteenId) });
+  route(app, { method: 'post', path: '/api/checkout/recognition/samples', tag, summary: '登记菜品照片 / register a dish photo for recognition', guard: { permission: P['checkout.recognition.write'] }, multipart: true, status: 201,
+    handler: async (ctx, _input, c) => {
+      const up = await readUpload(c, SampleFields, ctx.lang);
+      return registerSample(ctx, up.fields.canteenId, up.fields.dishId, up.bytes);
+    } });
+  route(app, { method: 'get', path: '/api/checkout/recognition/stats', tag, summary: '识别准确率（按更正统计）/ recognition kept vs corrected', guard: read, query: RangeQuery,
+    handler: (ctx, { query }) => recognitionStats(ctx, query.canteenId, query.from, query.to) });
   myMealRoutes(app, tag);
 }
