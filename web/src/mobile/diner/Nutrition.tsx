@@ -79,7 +79,7 @@ export function NutritionPage() {
       {data && (
         <>
           <h2 style={{ ...h2, marginTop: 4 }}>{t('今天', 'Today')}<span style={{ fontSize: 14, fontWeight: 400, color: '#888' }}>{dayjs().format(t('M月D日', 'D MMM'))}</span></h2>
-          {todays ? <Today day={todays} /> : (
+          {todays ? <Today day={todays} intake={data.intake} /> : (
             <div style={{ ...card, color: '#666', fontSize: 15 }}>
               {t('今天还没有在食堂结算的记录。在结算台刷卡或出示付款码后，这里会显示吃到的营养。', 'Nothing paid at a canteen today yet. Meals paid by card or pay code show up here.')}
               <div style={{ marginTop: 8 }}><Link to="/m/menu" style={{ color: GREEN }}>{t('看看今日菜谱 ›', "See today's menu ›")}</Link></div>
@@ -113,7 +113,7 @@ export function NutritionPage() {
   );
 }
 
-function Today({ day }: { day: DayNutrition }) {
+function Today({ day, intake }: { day: DayNutrition; intake: MyNutrition['intake'] }) {
   const s = day.status;
   return (
     <section aria-label={t('今天的营养', "Today's nutrition")} style={card}>
@@ -128,10 +128,11 @@ function Today({ day }: { day: DayNutrition }) {
             <Ring kind="sodium" title={t('钠', 'Sodium')} value={day.total.sodiumMg} target={day.target.sodiumMg} unit={t('毫克', 'mg')} level={s.sodium} />
           </div>
           <div style={{ display: 'grid', gap: 6, marginTop: 14, fontSize: 15 }}>
-            {([['fat', t('脂肪', 'Fat'), day.energyPct.fat, day.target.fatG], ['carbohydrate', t('碳水化合物', 'Carbohydrate'), day.energyPct.carbohydrate, day.target.carbohydrateG]] as const).map(([k, name, share, grams]) => (
+            {([['fat', t('脂肪', 'Fat'), day.energyPct.fat, day.target.fatG, intake.fatEnergyPct], ['carbohydrate', t('碳水化合物', 'Carbohydrate'), day.energyPct.carbohydrate, day.target.carbohydrateG, intake.carbohydrateEnergyPct]] as const).map(([k, name, share, grams, range]) => (
               <div key={k} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <span style={{ flex: 1 }}>{name} {Math.round(k === 'fat' ? day.total.fatG : day.total.carbohydrateG)}{t('克', ' g')}
-                  <span style={{ color: '#888', fontSize: 13 }}> · {t(`占能量 ${share}%（宜 ${k === 'fat' ? '20–30' : '50–65'}%，约 ${Math.round(grams[0])}–${Math.round(grams[1])} 克）`, `${share} % of energy (aim ${k === 'fat' ? '20–30' : '50–65'} %, ${Math.round(grams[0])}–${Math.round(grams[1])} g)`)}</span>
+                <span style={{ flex: 1 }}>
+                  {name} {Math.round(k === 'fat' ? day.total.fatG : day.total.carbohydrateG)}{t('克', ' g')} · {t(`占能量 ${share}%`, `${share} % of energy`)}
+                  <span style={{ display: 'block', color: '#888', fontSize: 13 }}>{t(`宜占 ${range[0]}–${range[1]}%，约 ${Math.round(grams[0])}–${Math.round(grams[1])} 克`, `aim ${range[0]}–${range[1]} %, about ${Math.round(grams[0])}–${Math.round(grams[1])} g`)}</span>
                 </span>
                 <Tag color={s[k] === 'ok' ? 'green' : s[k] === 'low' ? 'gold' : 'red'} style={{ marginInlineEnd: 0 }}>{levelText(k, s[k])}</Tag>
               </div>

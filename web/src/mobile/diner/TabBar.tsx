@@ -12,7 +12,7 @@ const tabs = () => [
   { to: '/m/menu', icon: <ReadOutlined />, label: t('菜谱', 'Menu'), match: (p: string) => p.startsWith('/m/menu') },
   { to: '/m/orders', icon: <CalendarOutlined />, label: t('订餐', 'Orders'), match: (p: string) => p.startsWith('/m/orders') },
   { to: '/m/nutrition', icon: <HeartOutlined />, label: t('营养', 'Nutrition'), match: (p: string) => p.startsWith('/m/nutrition') },
-  { to: '/m/me', icon: <UserOutlined />, label: t('我的', 'Me'), match: (p: string) => p.startsWith('/m/me') },
+  { to: '/m/me', icon: <UserOutlined />, label: t('我的', 'Me'), match: (p: string) => p === '/m/me' || p.startsWith('/m/me/') },
 ];
 
 /** The diner's app: five tabs along the bottom, each a full 62 px tall thumb target. */
