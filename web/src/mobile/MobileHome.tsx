@@ -69,7 +69,7 @@ export function MobileHome() {
         <style>{'body { margin: 0; background: #f4f6f5; }'}</style>
         <header style={{ background: GREEN, color: '#fff', padding: '10px 14px 12px' }}>
           <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
-            <h1 style={{ margin: 0, fontSize: 21, fontWeight: 700 }}>{day === 0 ? t('今日菜谱', "Today's menu") : day === 1 ? t('明日菜谱', "Tomorrow's menu") : t(`${dayName(day)}菜谱`, `${dayName(day)}'s menu`)}</h1>
+            <h1 style={{ margin: 0, fontSize: 21, fontWeight: 700 }}>{day === 0 ? t('今日菜谱', "Today's menu") : day === 1 ? t('明日菜谱', "Tomorrow's menu") : t(`${dayName(day)}菜谱`, `Menu for ${dayName(day)}`)}</h1>
             <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
               {desktop && <Link to="/" style={{ color: '#fff', padding: '12px 6px', fontSize: 15 }}>{t('电脑版', 'Desktop')}</Link>}
               <Button ghost style={{ ...touch, color: '#fff', borderColor: 'rgba(255,255,255,.7)' }}

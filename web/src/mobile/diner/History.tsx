@@ -26,7 +26,10 @@ export function HistoryItem({ row, sale }: { row: HistoryRow; sale?: MySale }) {
   return (
     <article aria-label={title} style={{ display: 'flex', gap: 10, padding: '12px 0', borderBottom: '1px solid #f0f0f0', minHeight: 56 }}>
       <div style={{ flex: 1, minWidth: 0 }}>
-        <div style={{ fontSize: 17, fontWeight: 600 }}>{title}</div>
+        <div style={{ fontSize: 17, fontWeight: 600 }}>
+          {title}
+          {sale?.status === 'voided' && <span style={{ marginLeft: 8, fontSize: 13, fontWeight: 400, color: '#888', border: '1px solid #d9d9d9', borderRadius: 4, padding: '0 4px' }}>{t('已撤销', 'undone')}</span>}
+        </div>
         {sale && <div style={{ fontSize: 15, color: '#333', margin: '2px 0', wordBreak: 'break-all' }}>{dishText(sale)}</div>}
         <div style={{ fontSize: 13, color: '#888', display: 'flex', flexWrap: 'wrap', columnGap: 6 }}>
           {[dayjs(row.at).format(t('M月D日 HH:mm', 'D MMM HH:mm')), row.placeName, label(ENTRY_METHOD, row.method), row.offline ? t('离线', 'offline') : '']
