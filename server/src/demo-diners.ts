@@ -5,7 +5,10 @@ import { peopleByUsername } from './core/people.ts';
 import { Random } from './core/random.ts';
 import { openAccounts, saveCategory, setMealRules } from './modules/account/index.ts';
 import type { DemoAccount } from './demo-sales.ts';
-import { createStation } from './modules/checkout/index.ts';
+import { createStation, registerSample } from './modules/checkout/index.ts';
+import { publishedDemand } from './modules/menu/index.ts';
+import { TrayCamera } from './devices/simulators/tray-camera.ts';
+import { chinaDate } from './core/doc-number.ts';
 import { demoCheckoutScaleCode } from './devices/index.ts';
 
 /** Demo card numbers: diner1 carries TZ000001. */
@@ -50,4 +53,19 @@ export async function seedDemoDiners(platform: Platform, centreId: number, cante
   const categoryOf = new Map(Object.entries(cats).map(([code, id]) => [id, code as DemoAccount['category']]));
   const byCard = new Map([...list, ...visitors].map((a) => [a.cardNo, a]));
   return opened.map((o): DemoAccount => ({ id: o.id, unitId: byCard.get(o.cardNo)!.unitId, category: categoryOf.get(byCard.get(o.cardNo)!.categoryId)! }));
+}
+
+/** Each canteen photographs today's dishes for the stations' recogniser: two shots a dish from the tray-camera simulator. */
+export async function seedDemoRecognition(platform: Platform, canteens: readonly { id: number; login: string }[], log: (m: string) => void) {
+  const today = chinaDate(platform.now());
+  const camera = new TrayCamera({ seed: 8, format: 'png' });
+  let n = 0;
+  for (const c of canteens) {
+    const head = await ctxAs(platform, `head.${c.login}`);
+    const dishIds = [...new Set((await publishedDemand(head, c.id, today, today)).map((d) => d.dishId))];
+    await inTransaction(head, async (tx) => {
+      for (const dishId of dishIds) for (let i = 0; i < 2; i++, n++) await registerSample(tx, c.id, dishId, camera.dish(dishId));
+    });
+  }
+  log(`${n} dish photos registered for recognition (today's menus, tray-camera simulator)`);
 }

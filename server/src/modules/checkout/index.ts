@@ -4,3 +4,4 @@ export { mealAt } from './board.ts';
 export { createStation, listStations } from './stations.ts';
 export { loadSalesHistory, type HistorySale } from './history.ts';
 export { allocate } from './settlement.ts';
+export { registerSample } from './recognition.ts';
