@@ -18,7 +18,7 @@ export interface StationChoice { canteenId: number; canteenName: string; station
 /** After a sale the screen goes back to the next diner this long after the result appears. */
 const RESET_AFTER_MS = 5000;
 /** An online sale that takes longer than this is treated as a network failure (the request key keeps a late success from charging twice). */
-const SALE_TIMEOUT_MS = 8000;
+const SALE_TIMEOUT_MS = 12_000;
 const GREEN = '#1f6f5c';
 
 /** A request key where crypto.randomUUID is missing (plain http on the LAN is not a secure context). */
