@@ -34,7 +34,7 @@ export interface EntryInput {
 
 export interface Balances { cashFen: number; subsidyFen: number }
 
-const keyReused = () => conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+export const keyReused = () => conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
 
 /**
  * Inserts the entry header. With a request key already used in this organisation the earlier

@@ -111,7 +111,7 @@ export const entry = pgTable('account_entry', {
   at: timestamp('at', { withTimezone: true }).notNull(),
 }, (t) => [
   uniqueIndex('account_entry_key_uq').on(t.orgId, t.requestKey),
-  uniqueIndex('account_entry_reverses_uq').on(t.reversesId),
+  uniqueIndex('account_entry_reverses_uq').on(t.reversesId).where(sql`reverses_id is not null`),
   index('account_entry_account_idx').on(t.accountId, t.at),
   index('account_entry_org_date_idx').on(t.orgId, t.businessDate),
 ]);
@@ -123,7 +123,7 @@ export const posting = pgTable('account_posting', {
   book: text('book', { enum: BOOKS }).notNull(),
   refId: integer('ref_id').notNull(),
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-}, (t) => [index('account_posting_entry_idx').on(t.entryId), index('account_posting_book_idx').on(t.book, t.refId)]);
+}, (t) => [index('account_posting_entry_idx').on(t.entryId)]);
 
 /** Online top-ups: created when the diner starts paying, credited once when the provider confirms. */
 export const onlinePayment = pgTable('account_online_payment', {

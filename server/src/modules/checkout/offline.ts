@@ -48,7 +48,7 @@ export async function syncSales(ctx: Ctx, input: z.infer<typeof SyncInput>) {
           priceFen: names.get(l.dishId)?.priceFen ?? Math.round(l.amountFen / l.portions), name: names.get(l.dishId)?.name ?? '',
           suggestedDishId: l.suggestedDishId, score: l.score,
         }));
-        return recordSale(tx, { canteenId: input.canteenId, stationId: input.stationId, requestKey: s.requestKey, account, method: s.method, lines, date, meal, soldAt, offline: true });
+        return recordSale(tx, { canteenId: input.canteenId, stationId: input.stationId, requestKey: s.requestKey, payer: { accountId: account.id }, method: s.method, lines, date, meal, soldAt, offline: true });
       });
       results.push({ requestKey: s.requestKey, status: r.replayed ? 'duplicate' as const : 'recorded' as const, saleId: r.view.id, shortfallFen: r.view.shortfallFen });
     } catch (e) {

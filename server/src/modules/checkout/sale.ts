@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
-import { arrayParam } from '../../core/db.ts';
+import { arrayParam, rows } from '../../core/db.ts';
 import { AppError, conflict } from '../../core/errors.ts';
 import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, pay, quotePayment, voidPayment, type AccountRow, type PayResult } from '../account/index.ts';
 import { boardFor, mealAt, priceLines, type Meal, type PricedLine } from './board.ts';
@@ -40,9 +40,19 @@ export async function quote(ctx: Ctx, input: z.infer<typeof QuoteInput>) {
   return { date, meal, lines, menuFen, account: { id: acc.id, name: acc.name }, payment: await quotePayment(ctx, { accountId: acc.id, canteenId: input.canteenId, meal, menuFen }) };
 }
 
+/** Stations change rarely and every sale names one: kept for a minute. */
+const stationCache = new WeakMap<object, Map<number, { at: number; orgId: number; active: boolean } | null>>();
+
 async function requireStation(ctx: Ctx, canteenId: number, stationId: number | undefined) {
   if (!stationId) return;
-  const [s] = await ctx.db.select({ orgId: station.orgId, active: station.active }).from(station).where(eq(station.id, stationId));
+  let cache = stationCache.get(ctx.platform);
+  if (!cache) stationCache.set(ctx.platform, (cache = new Map()));
+  let s = cache.get(stationId);
+  if (s === undefined || (s && Date.now() - s.at > 60_000)) {
+    const [row] = await ctx.db.select({ orgId: station.orgId, active: station.active }).from(station).where(eq(station.id, stationId));
+    s = row ? { at: Date.now(), ...row } : null;
+    cache.set(stationId, s);
+  }
   if (!s || s.orgId !== canteenId || !s.active) throw new AppError(404, 'station_not_found', '结算台不存在或已停用', 'Checkout station not found or inactive');
 }
 
@@ -65,38 +75,49 @@ async function saleView(ctx: Ctx, s: typeof sale.$inferSelect, lines?: (typeof s
  * the request key) and the sale row (unique by the same key) commit together or not at all.
  */
 export async function recordSale(ctx: Ctx, s: {
-  canteenId: number; stationId?: number; requestKey: string; account: AccountRow; method: 'card' | 'qr' | 'face';
+  canteenId: number; stationId?: number; requestKey: string; payer: { accountId: number } | { cardNo: string }; method: 'card' | 'qr' | 'face';
   lines: PricedLine[]; date: string; meal: Meal; soldAt: Date; offline: boolean;
-}): Promise<{ view: SaleView; replayed: boolean }> {
+}): Promise<{ view: SaleView; replayed: boolean; diner: { id: number; name: string } }> {
   const menuFen = s.lines.reduce((sum, l) => sum + l.amountFen, 0);
   const paid: PayResult = await pay(ctx, {
-    accountId: s.account.id, canteenId: s.canteenId, meal: s.meal, menuFen, requestKey: `sale:${s.requestKey}`, method: s.method,
+    ...s.payer, canteenId: s.canteenId, meal: s.meal, menuFen, requestKey: `sale:${s.requestKey}`, method: s.method,
     offline: s.offline, at: s.soldAt,
   });
   if (paid.replayed) {
     const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
     if (!earlier) throw conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
-    return { view: await saleView(ctx, earlier, undefined, paid.balances), replayed: true };
+    return { view: await saleView(ctx, earlier, undefined, paid.balances), replayed: true, diner: { id: paid.accountId, name: paid.name } };
   }
-  const [row] = await ctx.db.insert(sale).values({
-    orgId: s.canteenId, stationId: s.stationId ?? null, accountId: s.account.id, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
-    method: s.method, menuFen, dueFen: paid.dueFen, mealSubsidyFen: paid.mealSubsidyFen, fromSubsidyFen: paid.fromSubsidyFen,
-    fromCashFen: paid.fromCashFen, shortfallFen: paid.shortfallFen, entryId: paid.entryId, offline: s.offline, soldAt: s.soldAt,
-    syncedAt: s.offline ? ctx.now() : null, createdBy: ctx.user?.id ?? null,
-  }).returning();
-  await ctx.db.execute(sql`
-    insert into checkout_sale_line (sale_id, dish_id, how, portions, weight_g, price_fen, amount_fen)
-    select ${row!.id}, d, h, p, w, pr, a from unnest(${arrayParam(s.lines.map((l) => l.dishId))}::int[], ${arrayParam(s.lines.map((l) => l.how))}::text[],
-      ${arrayParam(s.lines.map((l) => l.portions))}::int[], ${arrayParam(s.lines.map((l) => l.weightG))}::int[], ${arrayParam(s.lines.map((l) => l.priceFen))}::int[],
-      ${arrayParam(s.lines.map((l) => l.amountFen))}::int[]) with ordinality as x(d, h, p, w, pr, a, n) order by n`);
+  // The sale and its lines in one statement (see pay: round trips are the station's waiting time).
+  const [row] = await rows<typeof sale.$inferSelect & { sold_at: string }>(ctx.db, sql`
+    with s as (
+      insert into checkout_sale (org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
+        from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by)
+      values (${s.canteenId}, ${s.stationId ?? null}, ${paid.accountId}, ${s.requestKey}, ${s.date}::date, ${s.meal}, ${s.method}, ${menuFen}, ${paid.dueFen},
+        ${paid.mealSubsidyFen}, ${paid.fromSubsidyFen}, ${paid.fromCashFen}, ${paid.shortfallFen}, ${paid.entryId}, ${s.offline}, ${s.soldAt},
+        ${s.offline ? ctx.now() : null}, ${ctx.user?.id ?? null})
+      returning id
+    ), l as (
+      insert into checkout_sale_line (sale_id, dish_id, how, portions, weight_g, price_fen, amount_fen)
+      select s.id, d, h, p, w, pr, a from s, unnest(${arrayParam(s.lines.map((l) => l.dishId))}::int[], ${arrayParam(s.lines.map((l) => l.how))}::text[],
+        ${arrayParam(s.lines.map((l) => l.portions))}::int[], ${arrayParam(s.lines.map((l) => l.weightG))}::int[], ${arrayParam(s.lines.map((l) => l.priceFen))}::int[],
+        ${arrayParam(s.lines.map((l) => l.amountFen))}::int[]) with ordinality as x(d, h, p, w, pr, a, n) order by n
+    )
+    select id from s`);
+  const saleRow: typeof sale.$inferSelect = {
+    id: Number(row!.id), orgId: s.canteenId, stationId: s.stationId ?? null, accountId: paid.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
+    method: s.method, menuFen, dueFen: paid.dueFen, mealSubsidyFen: paid.mealSubsidyFen, fromSubsidyFen: paid.fromSubsidyFen, fromCashFen: paid.fromCashFen,
+    shortfallFen: paid.shortfallFen, entryId: paid.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? ctx.now() : null,
+    createdBy: ctx.user?.id ?? null, voidedAt: null, voidedBy: null, voidReason: null,
+  };
   const corrected = s.lines.filter((l) => l.how === 'recognize' && l.suggestedDishId !== undefined);
   if (corrected.length) {
     await ctx.db.execute(sql`
       insert into checkout_recognition_log (org_id, sale_id, suggested_dish_id, chosen_dish_id, score, at)
-      select ${s.canteenId}, ${row!.id}, sg, ch, sc, ${s.soldAt} from unnest(${arrayParam(corrected.map((l) => l.suggestedDishId!))}::int[],
+      select ${s.canteenId}, ${saleRow.id}, sg, ch, sc, ${s.soldAt} from unnest(${arrayParam(corrected.map((l) => l.suggestedDishId!))}::int[],
         ${arrayParam(corrected.map((l) => l.dishId))}::int[], ${arrayParam(corrected.map((l) => l.score ?? null))}::real[]) as x(sg, ch, sc)`);
   }
-  return { view: await saleView(ctx, row!, s.lines, paid.balances), replayed: false };
+  return { view: await saleView(ctx, saleRow, s.lines, paid.balances), replayed: false, diner: { id: paid.accountId, name: paid.name } };
 }
 
 /** A sale at the station now: priced from the menu of the current meal, charged to the diner identified. */
@@ -106,9 +127,10 @@ export async function sell(ctx: Ctx, input: z.infer<typeof SaleInput>) {
   const soldAt = ctx.now();
   const { date, meal } = mealAt(soldAt);
   const lines = priceLines(await boardFor(ctx, input.canteenId, date, meal), input.lines);
-  const account = await identifyDiner(ctx, input.identify);
-  const r = await recordSale(ctx, { ...input, account, method: METHOD(input.identify), lines, date, meal, soldAt, offline: false });
-  return { ...r.view, replayed: r.replayed, diner: { id: account.id, name: account.name } };
+  // A card goes straight to the payment (one statement finds and charges the account); codes and faces are checked first.
+  const payer = 'card' in input.identify ? { cardNo: input.identify.card } : { accountId: (await identifyDiner(ctx, input.identify)).id };
+  const r = await recordSale(ctx, { ...input, payer, method: METHOD(input.identify), lines, date, meal, soldAt, offline: false });
+  return { ...r.view, replayed: r.replayed, diner: r.diner };
 }
 
 /**

@@ -1,0 +1,145 @@
+// Checkout benchmark on PostgreSQL: the platform as it runs (its own process, HTTP, sessions, CSRF,
+// validation, the sale and the ledger in one transaction) under many stations selling at once,
+// then pgbench's simple-update on the same server for scale.
+// Usage: tsx bench/checkout.ts <postgres-url>. BENCH_SECONDS (default 15) per load level,
+// BENCH_CLIENTS (default "8,32") the stations selling at once.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { pgBinDir } from '../scripts/setup.mjs';
+
+const adminUrl = process.argv[2];
+if (!adminUrl) throw new Error('usage: tsx bench/checkout.ts <postgres-url>');
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const levels = (process.env.BENCH_CLIENTS ?? '8,32').split(',').map(Number);
+const root = path.resolve(import.meta.dirname, '..');
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function freshDatabase(name: string): Promise<string> {
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** The platform in a process of its own, with the demo (a month of sales stored sale by sale). */
+async function startPlatform(databaseUrl: string, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', MQTT_PORT: '0', DEMO: '1', DEMO_HISTORY_DAYS: '30', DEMO_SALES_DAYS: '30' },
+  });
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('open:')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`platform exited with ${code}:\n${out}`)));
+  });
+  console.log(`[PostgreSQL] platform started with demo data in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  return child;
+}
+
+class Session {
+  cookie = '';
+  csrf = '';
+  constructor(readonly base: string) {}
+  async req(method: string, p: string, body?: unknown) {
+    const res = await fetch(`${this.base}${p}`, {
+      method, headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0]!;
+    return { status: res.status, body: await res.json() as any };
+  }
+  async login(username: string) {
+    const r = await this.req('POST', '/api/auth/login', { username, password: 'demo1234' });
+    if (r.status !== 200) throw new Error(`login ${username}: ${JSON.stringify(r.body)}`);
+    this.csrf = r.body.csrfToken;
+    return this;
+  }
+}
+
+const port = 3900 + Math.floor(Math.random() * 500);
+const base = `http://127.0.0.1:${port}`;
+const databaseUrl = await freshDatabase(`sl_bench_checkout_${Date.now()}`);
+const platform = await startPlatform(databaseUrl, port);
+try {
+  const logins = ['yj', 'fn', 'b6', 'b7'];
+  const cashiers = await Promise.all(logins.map((l) => new Session(base).login(`cashier.${l}`)));
+  const canteens = await Promise.all(cashiers.map(async (c) => {
+    const me = await c.req('GET', '/api/auth/me');
+    const canteenId = me.body.canteens[0].id as number;
+    let board = await c.req('GET', `/api/checkout/board?canteenId=${canteenId}`);
+    if (!board.body.dishes.length) board = await publishCurrentMeal(canteenId, logins[cashiers.indexOf(c)]!, c);
+    const stations = (await c.req('GET', `/api/checkout/stations?canteenId=${canteenId}`)).body.map((s: { id: number }) => s.id);
+    return { canteenId, dishes: board.body.dishes.map((d: { dishId: number }) => d.dishId) as number[], stations: stations as number[] };
+  }));
+  const db = new pg.Client(databaseUrl);
+  await db.connect();
+  const cards = (await db.query(`select c.card_no from account_card c join account_account a on a.id = c.account_id where c.status = 'active' and a.status = 'active' and a.cash_fen > 5000`)).rows.map((r) => r.card_no as string);
+  const sales0 = Number((await db.query('select count(*) from checkout_sale')).rows[0].count);
+  console.log(`[PostgreSQL] ${sales0.toLocaleString('en-US')} sales and ${cards.length.toLocaleString('en-US')} usable cards in the database; ${canteens.map((c) => c.dishes.length).join('/')} dishes on the current menus`);
+
+  for (const clients of levels) {
+    const latencies: number[] = [];
+    const errors = new Map<string, number>();
+    const until = performance.now() + seconds * 1000;
+    let i = 0;
+    await Promise.all(Array.from({ length: clients }, async (_, s) => {
+      const c = canteens[s % canteens.length]!;
+      const cashier = cashiers[s % cashiers.length]!;
+      while (performance.now() < until) {
+        const n = ++i;
+        const lines = [c.dishes[n % c.dishes.length]!, c.dishes[(n * 7 + 3) % c.dishes.length]!].map((dishId) => ({ dishId }));
+        const t = performance.now();
+        const r = await cashier.req('POST', '/api/checkout/sales', {
+          canteenId: c.canteenId, stationId: c.stations[s % c.stations.length], requestKey: randomUUID(), identify: { card: cards[(n * 9973) % cards.length]! }, lines,
+        });
+        if (r.status === 201) latencies.push(performance.now() - t);
+        else errors.set(r.body.code, (errors.get(r.body.code) ?? 0) + 1);
+      }
+    }));
+    latencies.sort((a, b) => a - b);
+    const errs = [...errors].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
+    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once for ${seconds} s: ${(latencies.length / seconds).toFixed(0)} checkouts/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms (refused: ${errs})`);
+  }
+  const check = await db.query(`select (select coalesce(sum(amount_fen), 0) from account_posting)::text as sum,
+    (select count(*) from account_account a where cash_fen <> coalesce((select sum(amount_fen) from account_posting p where p.book = 'diner_cash' and p.ref_id = a.id), 0))::int as drift`);
+  console.log(`[PostgreSQL] ledger after the run: postings sum to ${check.rows[0].sum} fen, ${check.rows[0].drift} accounts out of step with their postings`);
+  await db.end();
+} finally {
+  platform.kill('SIGTERM');
+}
+
+// pgbench's simple-update (one UPDATE, one SELECT, one INSERT per transaction) on the same server.
+const bin = pgBinDir();
+const pgbench = bin && fs.existsSync(path.join(bin, 'pgbench')) ? path.join(bin, 'pgbench') : 'pgbench';
+const benchUrl = await freshDatabase(`sl_pgbench_${Date.now()}`);
+const u = new URL(benchUrl);
+const conn = ['-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username) || 'postgres', u.pathname.slice(1)];
+execFileSync(pgbench, ['-i', '-q', '-s', '10', ...conn], { stdio: 'ignore' });
+for (const clients of levels) {
+  const out = execFileSync(pgbench, ['-b', 'simple-update', '-c', String(clients), '-j', '2', '-T', String(seconds), ...conn]).toString();
+  const tps = /tps = ([\d.]+)/.exec(out)?.[1];
+  const lat = /latency average = ([\d.]+) ms/.exec(out)?.[1];
+  console.log(`[PostgreSQL] pgbench simple-update, ${clients} clients for ${seconds} s: ${Number(tps).toFixed(0)} TPS, latency average ${lat} ms`);
+}
+
+/** When the bench runs outside meal hours, the current meal gets a menu so the stations have something to sell. */
+async function publishCurrentMeal(canteenId: number, login: string, cashier: Session) {
+  const chef = await new Session(base).login(`chef.${login}`);
+  const board = await cashier.req('GET', `/api/checkout/board?canteenId=${canteenId}`);
+  const dishes = (await chef.req('GET', '/api/dishes')).body as { id: number }[];
+  const items = dishes.slice(0, 8).map((d) => ({ dishId: d.id, portions: 500 }));
+  const plan = await chef.req('PUT', '/api/menu-plans', { canteenId, date: board.body.date, meal: board.body.meal, items });
+  await chef.req('POST', `/api/menu-plans/${plan.body.id}/publish`);
+  await new Promise((r) => setTimeout(r, 21_000));
+  return cashier.req('GET', `/api/checkout/board?canteenId=${canteenId}`);
+}
