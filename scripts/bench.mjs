@@ -13,6 +13,7 @@ const cluster = await startCluster();
 try {
   ok = run(['bench/planning.ts', cluster.url]) && ok;
   ok = run(['bench/stock.ts', cluster.url]) && ok;
+  ok = run(['bench/checkout.ts', cluster.url]) && ok;
 } finally {
   cluster.stop();
 }
