@@ -15,6 +15,7 @@ import { feedbackRoutes } from './modules/feedback/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
 import { costingRoutes } from './modules/costing/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
+import { orderReactions, orderRoutes } from './modules/order/index.ts';
 import { purchaseRoutes } from './modules/purchase/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
 import { requisitionRoutes } from './modules/requisition/index.ts';
@@ -31,6 +32,7 @@ export function buildApp(platform: Platform): App {
   ingredientReactions(platform);
   dishReactions(platform);
   alertReactions(platform);
+  orderReactions(platform);
   authRoutes(app);
   adminRoutes(app);
   ingredientRoutes(app);
@@ -47,6 +49,7 @@ export function buildApp(platform: Platform): App {
   deviceRoutes(app);
   alertRoutes(app);
   feedbackRoutes(app);
+  orderRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

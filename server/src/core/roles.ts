@@ -12,6 +12,8 @@ export const BUILTIN_ROLES = [
   { key: 'hall_manager', zh: '餐厅经理', en: 'Dining-hall manager' },
   { key: 'area_warden', zh: '网格区域责任人', en: 'Area warden' },
   { key: 'diner', zh: '就餐人员', en: 'Diner' },
+  // Given at an agency unit: approves its meeting and official meals and reads its monthly statements.
+  { key: 'unit_approver', zh: '单位审批人', en: 'Unit approver' },
 ] as const;
 
 export type RoleKey = (typeof BUILTIN_ROLES)[number]['key'];

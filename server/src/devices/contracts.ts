@@ -13,8 +13,28 @@ export const ScaleReading = z.object({
 });
 export type ScaleReading = z.infer<typeof ScaleReading>;
 
+/**
+ * What a pickup locker (取餐柜) sends: a pickup code typed on its keypad or scanned from the diner's
+ * QR, and its doors opening and closing. `cell` counts from 1.
+ */
+export const LockerReading = z.object({
+  event: z.enum(['code', 'opened', 'closed']),
+  cell: z.number().int().min(1).max(200).optional(),
+  code: z.string().trim().regex(/^\d{6}$/).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+}).refine((r) => (r.event === 'code' ? r.code !== undefined : r.cell !== undefined), { message: 'code 事件须有取餐码，开关门事件须有格口 / a code event needs the code, a door event its cell' });
+export type LockerReading = z.infer<typeof LockerReading>;
+
+/**
+ * What the server tells a locker on `sl/devices/<code>/command`: open a cell for the code it sent,
+ * or refuse the code with a reason to show on its screen.
+ */
+export type LockerCommand =
+  | { action: 'open'; cell: number; ref: string }
+  | { action: 'deny'; reason: 'unknown' | 'expired' | 'locked_out'; zh: string; en: string };
+
 /** What each kind of device sends. A kind can be registered once its reading is defined here. */
-export const READINGS = { scale: ScaleReading } as const satisfies Partial<Record<DeviceKind, z.ZodType>>;
+export const READINGS = { scale: ScaleReading, locker: LockerReading } as const satisfies Partial<Record<DeviceKind, z.ZodType>>;
 export type ReadingKind = keyof typeof READINGS;
 const READING_KINDS = Object.keys(READINGS) as [ReadingKind, ...ReadingKind[]];
 

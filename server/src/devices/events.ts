@@ -1,3 +1,4 @@
+import type { LockerReading } from './contracts.ts';
 import type { DeviceKind } from './schema.ts';
 
 /** A device sent a valid reading (MQTT or HTTP). Delivered for every reading, ~5 per second per scale. */
@@ -12,8 +13,11 @@ export interface Reading {
   orgId: number;
   code: string;
   kind: DeviceKind;
+  /** Scales only (0 and false for other kinds). */
   grams: number;
   stable: boolean;
+  /** Lockers only: the code typed or the door that moved. */
+  locker?: LockerReading;
   /** When the device measured it: its own clock if it sent one, else the time it arrived. */
   at: string;
   receivedAt: string;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { connect } from 'mqtt';
+import { connect, type MqttClient } from 'mqtt';
 import type { Platform } from '../core/context.ts';
 import { startBroker } from './broker.ts';
 import { deviceTopic } from './contracts.ts';
@@ -17,6 +17,7 @@ export interface DeviceGateway {
 
 const READING_TOPICS = deviceTopic('+', 'reading');
 const running = new WeakMap<Platform, DeviceGateway>();
+const clients = new WeakMap<Platform, MqttClient>();
 
 export const runningGateway = (platform: Platform): DeviceGateway | null => running.get(platform) ?? null;
 
@@ -73,5 +74,17 @@ export async function startDeviceGateway(platform: Platform, opts: { port?: numb
     })()),
   };
   running.set(platform, gateway);
+  clients.set(platform, client);
   return gateway;
+}
+
+/**
+ * Sends a command to one device on `sl/devices/<code>/command` (a locker opening a cell). False when
+ * the gateway is not connected: the caller decides what that means (the device keeps its door shut).
+ */
+export async function sendDeviceCommand(platform: Platform, code: string, command: unknown): Promise<boolean> {
+  const client = running.has(platform) ? clients.get(platform) : undefined;
+  if (!client?.connected) return false;
+  await client.publishAsync(deviceTopic(code, 'command'), JSON.stringify(command), { qos: 1 });
+  return true;
 }

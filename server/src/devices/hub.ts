@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Platform } from '../core/context.ts';
-import { READINGS } from './contracts.ts';
+import { READINGS, type LockerReading } from './contracts.ts';
 import { DEVICE_CHANGED, DEVICE_READING, type DeviceChanged, type Reading } from './events.ts';
 import { device, type Device, type DeviceKind } from './schema.ts';
 import { tokenMatches } from './token.ts';
@@ -82,10 +82,12 @@ export class ReadingHub {
       return 'malformed';
     }
     const now = this.platform.now();
+    const data = parsed.data as { grams?: number; stable?: boolean; at?: string };
     const reading: Reading = {
       deviceId: row.id, orgId: row.orgId, code: row.code, kind: row.kind,
-      grams: parsed.data.grams, stable: parsed.data.stable,
-      at: parsed.data.at ? new Date(parsed.data.at).toISOString() : now.toISOString(),
+      grams: data.grams ?? 0, stable: data.stable ?? false,
+      ...(row.kind === 'locker' && { locker: parsed.data as LockerReading }),
+      at: data.at ? new Date(data.at).toISOString() : now.toISOString(),
       receivedAt: now.toISOString(),
     };
     this.counts.accepted++;

@@ -58,7 +58,7 @@ describe('device registry', () => {
       [{}, 400],
       [scale('bad code!'), 400],
       [scale('AB'), 400],
-      [{ ...scale('LOCKER-01'), kind: 'locker' }, 400],
+      [{ ...scale('SENSOR-01'), kind: 'sensor' }, 400],
       [{ ...scale('SCALE-K1-03'), name: '  ' }, 400],
       [{ ...scale('SCALE-K1-03'), canteenId: 'k1' }, 400],
       [scale('SCALE-K1-03', t.fx.orgs.u1), 404],

@@ -6,7 +6,7 @@ import type { CreateDeviceInput } from './contracts.ts';
 import { DEVICE_CHANGED, type DeviceChanged, type Reading } from './events.ts';
 import { readingHub } from './hub.ts';
 import { P } from './permissions.ts';
-import { device, type Device } from './schema.ts';
+import { device, type Device, type DeviceKind } from './schema.ts';
 import { hashToken, newToken } from './token.ts';
 
 const WHAT = { zh: '设备', en: 'Device' };
@@ -85,4 +85,19 @@ export async function stableWeight(ctx: Ctx, id: number, maxAgeMs = 3000): Promi
   const { reading } = await latestReading(ctx, id);
   if (!reading?.stable || ctx.now().getTime() - Date.parse(reading.receivedAt) > maxAgeMs) return null;
   return { grams: reading.grams, at: reading.at };
+}
+
+/**
+ * Active devices of one kind at a canteen, for server code that has already checked the caller's
+ * right to act there (the order module placing takeout in a locker). No permission check here.
+ */
+export async function devicesOfKind(ctx: Ctx, canteenId: number, kind: DeviceKind): Promise<DeviceView[]> {
+  const rows = await ctx.db.select().from(device).where(and(eq(device.orgId, canteenId), eq(device.kind, kind), eq(device.active, true))).orderBy(asc(device.code));
+  return rows.map((d) => view(ctx, d));
+}
+
+/** The active device signing in with this code and token (HTTP requests from devices outside the readings ingress), or null. */
+export async function authenticateDevice(ctx: Ctx, code: string | undefined, token: string | undefined): Promise<DeviceView | null> {
+  const row = await readingHub(ctx.platform).authenticate(code ?? '', token ?? '');
+  return row && view(ctx, row);
 }

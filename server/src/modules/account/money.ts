@@ -101,6 +101,17 @@ export async function billUnit(ctx: Ctx, b: { unitId: number; canteenId: number;
   ]);
 }
 
+/**
+ * A unit pays what it owes a canteen (its monthly statement of official and meeting meals): the
+ * receivable is cleared and the money is taken in at the canteen (counter_cash: till or bank).
+ */
+export async function settleUnit(ctx: Ctx, s: { unitId: number; canteenId: number; amountFen: number; requestKey: string; ref: string; memo: string }) {
+  return postEntry(ctx, { orgId: s.canteenId, accountId: null, kind: 'unit_settlement', method: 'unit', amountFen: s.amountFen, requestKey: s.requestKey, ref: s.ref, memo: s.memo }, [
+    { book: 'unit_receivable', refId: s.unitId, amountFen: s.amountFen },
+    { book: 'counter_cash', refId: s.canteenId, amountFen: -s.amountFen },
+  ]);
+}
+
 const gateways = new WeakMap<Platform, PaymentGateway>();
 /** The platform's online-payment provider: the local implementation unless an adapter was installed. */
 export function paymentGateway(platform: Platform): PaymentGateway {
