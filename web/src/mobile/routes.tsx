@@ -4,6 +4,7 @@ import { DinerApp } from './diner/DinerApp.tsx';
 import { DisclosurePhone } from './feedback/DisclosurePhone.tsx';
 import { FeedbackPhone } from './feedback/FeedbackPhone.tsx';
 import { SurveysPhone } from './feedback/SurveysPhone.tsx';
+import { OrdersPhone } from './orders/OrdersPhone.tsx';
 
 export const mobileRoutes = () => [
   <Route key="m" path="/m/*" element={<DinerApp />} />,
@@ -11,4 +12,5 @@ export const mobileRoutes = () => [
   <Route key="m-surveys" path="/m/surveys/*" element={<SurveysPhone />} />,
   <Route key="m-feedback" path="/m/feedback/*" element={<FeedbackPhone />} />,
   <Route key="m-disclosure" path="/m/disclosure" element={<DisclosurePhone />} />,
+  <Route key="m-orders" path="/m/orders/*" element={<OrdersPhone />} />,
 ];

@@ -24,6 +24,8 @@ import { StockDocsPage } from '../modules/stock/StockDocsPage.tsx';
 import { StockPage } from '../modules/stock/StockPage.tsx';
 import { SuppliersPage } from '../modules/supplier/SuppliersPage.tsx';
 import { MobileHome } from '../mobile/MobileHome.tsx';
+import { OrdersPage } from '../modules/order/OrdersPage.tsx';
+import { ApprovalsPage, StatementsPage } from '../modules/order/UnitMealsPage.tsx';
 import { Home } from './Home.tsx';
 
 export interface NavItem {
@@ -55,6 +57,10 @@ export function navItems(): NavItem[] {
     { path: '/dishes', label: t('菜品库', 'Dish library'), hint: t('菜品、标准菜谱、营养与成本', 'Dishes, recipes, nutrition and cost'), icon: <FireOutlined />, permission: 'dish.dish.read', group: canteen, element: <DishesPage /> },
     { path: '/ingredients', label: t('食材', 'Ingredients'), hint: t('食材、营养成分、库存上下限', 'Ingredients, nutrients, stock limits'), icon: <AppstoreOutlined />, permission: 'ingredient.ingredient.read', group: canteen, element: <IngredientsPage /> },
     { path: '/suppliers', label: t('供应商与价格', 'Suppliers & prices'), hint: t('供应商、价格表导入与比价', 'Suppliers, price lists, comparison'), icon: <ShopOutlined />, permission: 'supplier.supplier.read', group: canteen, element: <SuppliersPage /> },
+    { path: '/orders', label: t('订餐与取餐柜', 'Orders & lockers'), hint: t('外卖与会议餐订单、备餐单、取餐柜格口', 'Takeout and meeting orders, production list, locker cells'), icon: <InboxOutlined />, permission: 'order.order.read', group: canteen, element: <OrdersPage /> },
+    { path: '/orders/approvals', label: t('会议餐审批', 'Meeting meal approvals'), hint: t('会议餐、公务餐申请的审批', 'Approve meeting and official meal requests'), icon: <AuditOutlined />, permission: 'order.meeting.approve', group: canteen, element: <ApprovalsPage /> },
+    { path: '/unit/approvals', label: t('本单位用餐审批', 'My unit’s meal approvals'), hint: t('本单位会议餐、公务餐申请的审批', 'Approve your unit’s meeting and official meals'), icon: <AuditOutlined />, permission: 'order.unit.approve', group: canteen, element: <ApprovalsPage /> },
+    { path: '/orders/statements', label: t('单位月结', 'Unit statements'), hint: t('会议餐、公务餐按单位月结，导出与收款', 'Monthly statements of units: export and record payment'), icon: <AccountBookOutlined />, permission: 'order.statement.read', group: canteen, element: <StatementsPage /> },
     { path: '/devices', label: t('设备', 'Devices'), hint: t('验收秤等设备：登记、令牌、实时读数', 'Scales and other devices: register, tokens, live readings'), icon: <ApiOutlined />, permission: 'devices.device.read', group: canteen, element: <DevicesPage /> },
     { path: '/m', label: t('手机点餐页', 'Phone menu'), hint: t('今日菜谱：菜品、价格与营养', "Today's menu: dishes, prices, nutrition"), icon: <MobileOutlined />, permission: 'menu.published.read', group: canteen, element: <MobileHome /> },
     { path: '/checkout', label: t('结算管理', 'Checkout'), hint: t('结算流水、撤销、日结入账与结算台', 'Sales, undo, daily settlement and stations'), icon: <CreditCardOutlined />, permission: 'checkout.sale.read', group: t('结算', 'Checkout'), element: <CheckoutDeskPage /> },

@@ -22,6 +22,8 @@ export function orderRoutes(app: App): void {
   const write = { permission: P['order.order.write'] };
   const signedIn = { authenticated: true } as const;
 
+  route(app, { method: 'get', path: '/api/orders/canteens', tag, summary: '可订餐的食堂 / canteens one may order from', guard: signedIn,
+    handler: async (ctx) => ctx.tree.canteens().filter((c) => ctx.tree.root(c.id) === ctx.tree.root(ctx.user!.orgId)).map((c) => ({ id: c.id, code: c.code, name: c.name })) });
   route(app, { method: 'get', path: '/api/orders/offers', tag, summary: '可订外卖 / dishes offered for takeout at a meal', guard: signedIn, query: OfferQuery,
     handler: (ctx, { query }) => offersFor(ctx, query.canteenId, query.date, query.meal) });
   route(app, { method: 'put', path: '/api/orders/offers', tag, summary: '设置外卖供应与限量 / set takeout dishes and limits', guard: { permission: P['order.offer.write'] }, body: OfferInput,

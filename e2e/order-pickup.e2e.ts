@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { LockerSimulator } from '../server/src/devices/simulators/locker.ts';
+import { baseUrl, launch, login, shot } from './browser.ts';
+
+let browser: Browser;
+let sim: LockerSimulator | undefined;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await sim?.stop(); await browser?.close(); });
+
+/** A signed-in API client (session cookie + CSRF token), for setting up what the test does not show. */
+async function apiAs(username: string) {
+  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const me = await (await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; canteens: { id: number; name: string }[] };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${baseUrl()}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<T>;
+  };
+  return { canteen: me.canteens[0]!, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}), put: <T>(p: string, b?: unknown) => call<T>('PUT', p, b ?? {}) };
+}
+
+async function session(username: string, width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', isMobile: width < 500, hasTouch: width < 500 });
+  const page = await context.newPage();
+  await login(page, username);
+  await page.getByText('退出').first().waitFor();
+  return page;
+}
+
+const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
+const chinaLabel = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+it('a diner orders takeout on the phone, the kitchen puts it in the locker, the locker opens the cell for the code, and the order shows picked up', async () => {
+  // Setup: a locker at 应急综合大楼食堂 and takeout offered for the next lunch with a published menu.
+  const head = await apiAs('head.yj');
+  const chef = await apiAs('chef.yj');
+  const canteen = head.canteen;
+  const locker = await head.post<{ device: { id: number }; token: string }>('/api/devices', { canteenId: canteen.id, kind: 'locker', code: 'LOCKER-YJZH-E2E', name: '大厅取餐柜' });
+  await head.put(`/api/orders/lockers/${locker.device.id}`, { cells: 12 });
+  let date = '';
+  let dishes: { dishId: number; name: string }[] = [];
+  for (const n of [1, 2, 3]) {
+    const offers = await chef.get<{ published: boolean; dishes: { dishId: number; name: string }[] }>(`/api/orders/offers?canteenId=${canteen.id}&date=${inDays(n)}&meal=lunch`);
+    if (offers.published && offers.dishes.length) {
+      date = inDays(n);
+      dishes = offers.dishes.slice(0, 4);
+      break;
+    }
+  }
+  expect(date, 'a published lunch within three days').not.toBe('');
+  await chef.put('/api/orders/offers', { canteenId: canteen.id, date, meal: 'lunch', dishes: dishes.map((d) => ({ dishId: d.dishId, limit: 30 })) });
+  sim = await LockerSimulator.start({ code: 'LOCKER-YJZH-E2E', token: locker.token, url: inject('mqttUrl'), cells: 12, onError: () => {} });
+
+  // The diner orders on the phone.
+  const phone = await session('diner1', 390, 844);
+  await phone.goto(`${baseUrl()}/m/orders/new`);
+  await phone.getByRole('radio', { name: canteen.name }).click();
+  await phone.getByRole('radio', { name: new RegExp(chinaLabel(date)) }).click();
+  await phone.getByRole('radio', { name: '午餐' }).click();
+  await phone.getByRole('button', { name: `增加 ${dishes[0]!.name}` }).click();
+  await phone.getByRole('button', { name: `增加 ${dishes[1]!.name}` }).click();
+  await phone.getByRole('radio', { name: '12:00' }).click();
+  await shot(phone, 'order-phone-new');
+  await phone.getByRole('button', { name: '付款下单' }).click();
+  await phone.waitForURL(/\/m\/orders$/);
+  const card = phone.locator('article').first();
+  await expect.poll(() => card.textContent()).toContain('已付款待备餐');
+  const no = (await card.getAttribute('data-testid'))!.replace('order-', '');
+  await shot(phone, 'order-phone-paid');
+
+  // The kitchen marks it ready on the desktop: it goes into a locker cell.
+  const desk = await session('chef.yj', 1440, 900);
+  await desk.goto(`${baseUrl()}/orders?date=${date}&meal=lunch`);
+  const row = desk.getByRole('row').filter({ hasText: no });
+  await row.getByRole('button', { name: '备好入柜' }).click();
+  await expect.poll(() => row.textContent()).toContain('已入柜待取');
+  await shot(desk, 'order-desk-ready');
+  await desk.getByRole('tab', { name: '取餐柜' }).click();
+  await desk.getByTestId('cell-LOCKER-YJZH-E2E-1').getByText(no).waitFor();
+  await shot(desk, 'order-desk-lockers');
+  await desk.getByRole('tab', { name: '备餐单' }).click();
+  await desk.getByText(dishes[0]!.name).first().waitFor();
+  await shot(desk, 'order-desk-production');
+
+  // The phone shows the pickup code and its QR.
+  await phone.reload();
+  const code = (await phone.getByTestId('pickup-code').textContent())!.trim();
+  expect(code).toMatch(/^\d{6}$/);
+  await shot(phone, 'order-phone-code');
+
+  // At the locker: a wrong code opens nothing, the right one opens cell 1 once.
+  expect(await sim.enter(code === '000000' ? '000001' : '000000')).toMatchObject({ action: 'deny' });
+  expect(await sim.enter(code)).toEqual({ action: 'open', cell: 1, ref: no });
+  expect(sim.cells[0]!.open).toBe(true);
+  await sim.shut(1);
+  expect(await sim.enter(code)).toMatchObject({ action: 'deny' });
+
+  await phone.reload();
+  await expect.poll(() => phone.locator('article').first().textContent()).toContain('已取餐');
+  await shot(phone, 'order-phone-picked-up');
+  await desk.getByRole('tab', { name: '当日订单' }).click();
+  await expect.poll(() => desk.getByRole('row').filter({ hasText: no }).textContent()).toContain('已取餐');
+});
