@@ -18,6 +18,7 @@ function step(title, cmd, args, env = {}) {
 }
 
 let ok = step('type check', 'npm', ['run', 'typecheck']);
+ok = step('web unit tests', 'npx', ['vitest', 'run', '--root', 'web']) && ok;
 ok = step('server tests on PGlite', 'npx', ['vitest', 'run', '--root', 'server']) && ok;
 const cluster = await startCluster();
 try {
