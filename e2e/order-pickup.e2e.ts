@@ -103,4 +103,22 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   await shot(phone, 'order-phone-picked-up');
   await desk.getByRole('tab', { name: '当日订单' }).click();
   await expect.poll(() => desk.getByRole('row').filter({ hasText: no }).textContent()).toContain('已取餐');
+
+  // A meeting meal of the diner's unit: the canteen head approves it on the desktop; served, it is on the unit's statement.
+  const dinerApi = await apiAs('diner1');
+  const meeting = await dinerApi.post<{ id: number; no: string }>('/api/orders/unit-meals', { canteenId: canteen.id, kind: 'meeting', date: inDays(1), meal: 'lunch', headcount: 12, purpose: '季度工作会议', contact: '韩建', phone: '13800000000', pickupTime: '12:00', requestKey: `e2e-meeting-${Date.now()}` });
+  const headDesk = await session('head.yj', 1440, 900);
+  await headDesk.goto(`${baseUrl()}/orders/approvals`);
+  const pending = headDesk.getByRole('row').filter({ hasText: meeting.no });
+  await pending.waitFor();
+  await shot(headDesk, 'order-desk-approvals');
+  await pending.getByRole('button', { name: '批准' }).click();
+  await expect.poll(() => headDesk.getByRole('row').filter({ hasText: meeting.no }).textContent()).toContain('已批准');
+  await chef.post(`/api/orders/${meeting.id}/serve`, { headcount: 11 });
+  await headDesk.goto(`${baseUrl()}/orders/statements`);
+  await headDesk.getByRole('row').filter({ hasText: '¥' }).first().waitFor();
+  await shot(headDesk, 'order-desk-statements');
+  await headDesk.getByRole('row').filter({ hasText: '¥' }).first().click();
+  await headDesk.getByText(meeting.no).waitFor();
+  await shot(headDesk, 'order-desk-statement');
 });
