@@ -17,8 +17,8 @@ export function mealAt(at: Date): { date: string; meal: Meal } {
 }
 
 /**
- * The station's board is asked for on every sale, so it is kept for a short while: a price
- * published mid-meal reaches the stations within this many milliseconds.
+ * The station's board is asked for on every sale, so it is kept for a short while; publishing or
+ * withdrawing a plan clears it at once (checkoutReactions), the TTL covers anything else.
  */
 const BOARD_TTL_MS = 20_000;
 const boards = new WeakMap<Platform, Map<string, { at: number; board: Promise<Board> }>>();
@@ -62,4 +62,14 @@ export function priceLines(board: Board, lines: { dishId: number; how: 'tap' | '
     const amountFen = weighed ? Math.round((l.weightG! * d.priceFen) / Math.max(d.portionG, 1)) : d.priceFen * l.portions;
     return { dishId: d.dishId, how: l.how, portions: weighed ? 1 : l.portions, weightG: weighed ? l.weightG! : null, priceFen: d.priceFen, amountFen, name: d.name, suggestedDishId: l.suggestedDishId, score: l.score };
   });
+}
+
+/** After-commit reactions: a plan published or withdrawn changes what the stations sell. */
+export function checkoutReactions(platform: Platform): void {
+  for (const event of ['menu.plan.published', 'menu.plan.withdrawn']) {
+    platform.events.on(event, (p) => {
+      const { canteenId, date, meal } = p as { canteenId: number; date: string; meal: Meal };
+      boards.get(platform)?.delete(`${canteenId}|${date}|${meal}`);
+    });
+  }
 }

@@ -43,6 +43,13 @@ describe('selling at the station', () => {
     expect(board.body).toMatchObject({ date: '2026-11-25', meal: 'lunch' });
     expect(board.body.dishes.map((d: { name: string; priceFen: number }) => [d.name, d.priceFen])).toEqual([['红烧肉', 1200], ['番茄炒蛋', 600], ['米饭', 100]]);
     expect((await cashier2.get(`/api/checkout/board?canteenId=${K1()}`)).status).toBe(403);
+    // Withdrawing and publishing the plan reach the station at once, not when the board's cache runs out.
+    const chef = await t.as('chef1');
+    const [plan] = (await chef.get(`/api/menu-plans?canteenId=${K1()}&from=2026-11-25&to=2026-11-25`)).body.filter((p: { meal: string }) => p.meal === 'lunch');
+    expect((await chef.post(`/api/menu-plans/${plan.id}/withdraw`)).status).toBe(200);
+    expect((await cashier.get(`/api/checkout/board?canteenId=${K1()}`)).body.dishes).toEqual([]);
+    expect((await chef.post(`/api/menu-plans/${plan.id}/publish`)).status).toBe(200);
+    expect((await cashier.get(`/api/checkout/board?canteenId=${K1()}`)).body.dishes).toHaveLength(3);
   });
 
   it('charges by tapped portions and by weight, with the lunch subsidy, and shows the balance after', async () => {

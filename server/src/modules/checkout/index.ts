@@ -1,6 +1,6 @@
 export { checkoutRoutes } from './routes.ts';
 export { P as checkoutPermissions } from './permissions.ts';
-export { mealAt } from './board.ts';
+export { checkoutReactions, mealAt } from './board.ts';
 export { createStation, listStations } from './stations.ts';
 export { loadSalesHistory, type HistorySale } from './history.ts';
 export { allocate } from './settlement.ts';
