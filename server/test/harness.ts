@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/app.ts';
 import { alertJobs } from '../src/modules/alert/index.ts';
+import { stopOrderJobs } from '../src/modules/order/index.ts';
 import { hashPassword } from '../src/core/auth.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Platform } from '../src/core/context.ts';
@@ -119,6 +120,7 @@ export async function testApp(clock?: () => Date) {
   // Background alert scans must finish before the database goes away.
   const close = async () => {
     alertJobs(platform).stop();
+    stopOrderJobs(platform);
     await alertJobs(platform).idle();
     await platform.database.close();
   };

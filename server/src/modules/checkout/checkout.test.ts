@@ -187,6 +187,7 @@ describe('settlement', () => {
     expect(s.body.totals).toMatchObject({ dueFen: Number(all[0]!.due), count: all[0]!.n });
     expect(s.body.methods.map((m: { method: string }) => m.method).sort()).toEqual(['card', 'qr']);
     expect(s.body.voided.count).toBe(2);
+    expect(s.body.orders).toEqual({ takeoutFen: 0, unitMealsFen: 0 });
     expect(s.body.counter).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'top_up', method: 'cash', amountFen: 20_000 })]));
     const closed = await head.post('/api/checkout/settlement/close', { canteenId: K1(), date: '2026-11-25' });
     expect(closed.status).toBe(200);

@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context.ts';
 import { rows } from '../../core/db.ts';
 import { entrySums } from '../account/index.ts';
 import { saveSales, type SaleInput } from '../costing/index.ts';
+import { orderSalesByDish } from '../order/index.ts';
 import { P } from './permissions.ts';
 import { sale, saleLine } from './schema.ts';
 
@@ -28,8 +29,13 @@ export async function dailySettlement(ctx: Ctx, canteenId: number, date: string)
     return { method: m, count: sum(of, 'count'), dueFen: sum(of, 'dueFen'), mealSubsidyFen: sum(of, 'mealSubsidyFen'), fromSubsidyFen: sum(of, 'fromSubsidyFen'), fromCashFen: sum(of, 'fromCashFen'), shortfallFen: sum(of, 'shortfallFen') };
   });
   const counter = (await entrySums(ctx, canteenId, date, date)).filter((e) => e.kind !== 'payment' && e.kind !== 'reversal');
+  const ordered = await orderSalesByDish(ctx, canteenId, date);
+  const orders = {
+    takeoutFen: ordered.filter((o) => o.dishId !== 0).reduce((s, o) => s + o.revenueFen, 0),
+    unitMealsFen: ordered.filter((o) => o.dishId === 0).reduce((s, o) => s + o.revenueFen, 0),
+  };
   return {
-    canteenId, date, lines, methods,
+    canteenId, date, lines, methods, orders,
     totals: { count: sum(paid, 'count'), menuFen: sum(paid, 'menuFen'), dueFen: sum(paid, 'dueFen'), mealSubsidyFen: sum(paid, 'mealSubsidyFen'), fromSubsidyFen: sum(paid, 'fromSubsidyFen'), fromCashFen: sum(paid, 'fromCashFen'), shortfallFen: sum(paid, 'shortfallFen') },
     voided: { count: sum(lines.filter((l) => l.status === 'voided'), 'count'), dueFen: sum(lines.filter((l) => l.status === 'voided'), 'dueFen') },
     counter,
@@ -77,10 +83,16 @@ export async function revenueByDish(ctx: Ctx, canteenId: number, date: string): 
   return [...out.values()];
 }
 
-/** Closes a day: the costing module's sales for the day become the station's real sales. */
+/** Closes a day: the costing module's sales for the day become the real ones — the stations' and the orders' (takeout, unit meals). */
 export async function closeDay(ctx: Ctx, canteenId: number, date: string) {
   ctx.access.requireCanteen(P['checkout.settlement.write'], canteenId);
-  const list = await revenueByDish(ctx, canteenId, date);
+  const merged = new Map<string, SaleInput>();
+  for (const r of [...await revenueByDish(ctx, canteenId, date), ...await orderSalesByDish(ctx, canteenId, date)]) {
+    const k = `${r.meal}|${r.dishId}`;
+    const was = merged.get(k) ?? { date, meal: r.meal, dishId: r.dishId, portions: 0, revenueFen: 0 };
+    merged.set(k, { ...was, portions: was.portions + r.portions, revenueFen: was.revenueFen + r.revenueFen });
+  }
+  const list = [...merged.values()];
   await saveSales(ctx, canteenId, list, 'checkout');
   const settlement = await dailySettlement(ctx, canteenId, date);
   await audit(ctx, { orgId: canteenId, action: 'checkout.day_closed', entity: 'checkout_sale', entityId: null, after: { date, dishes: list.length, revenueFen: list.reduce((s, x) => s + x.revenueFen, 0), totals: settlement.totals } });

@@ -209,4 +209,12 @@ export function orderReactions(platform: Platform): void {
   });
   const timer = setInterval(() => void sweepNoShows(platform).catch((err) => console.error('[order] no-show sweep failed', err)), SWEEP_MS);
   timer.unref();
+  sweeps.set(platform, timer);
+}
+
+const sweeps = new WeakMap<Platform, NodeJS.Timeout>();
+
+/** Stops the no-show sweep before the database closes (shutdown, tests). */
+export function stopOrderJobs(platform: Platform): void {
+  clearInterval(sweeps.get(platform));
 }
