@@ -10,5 +10,24 @@ export async function apiAs(username: string, password = 'demo1234') {
     const r = await fetch(`${baseUrl()}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     return { status: r.status, body: await r.json() as T };
   };
-  return { canteen: me.canteens[0]!, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}) };
+  return { canteen: me.canteens[0]!, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}), put: <T>(p: string, b: unknown) => call<T>('PUT', p, b) };
+}
+
+/**
+ * Browser tests run at any hour: when the demo serves nothing at this moment (night, a weekend
+ * without a plan), the canteen's chef publishes the current meal, as a canteen open late would.
+ */
+export async function ensureMealServed(login: string) {
+  const cashier = await apiAs(`cashier.${login}`);
+  const board = await cashier.get<{ date: string; meal: string; dishes: unknown[] }>(`/api/checkout/board?canteenId=${cashier.canteen.id}`);
+  if (board.body.dishes.length) return;
+  const chef = await apiAs(`chef.${login}`);
+  const dishes = (await chef.get<{ id: number; kind: string }[]>('/api/dishes')).body;
+  const must = (await chef.get<{ meal: string; dishId: number }[]>(`/api/must-serve?canteenId=${cashier.canteen.id}`)).body.filter((m) => m.meal === board.body.meal).map((m) => m.dishId);
+  const picked = ['staple', 'meat', 'mixed', 'vegetable', 'soup'].flatMap((k) => dishes.filter((d) => d.kind === k).slice(0, 2)).map((d) => d.id);
+  const items = [...new Set([...must, ...picked])].map((dishId) => ({ dishId, portions: 300 }));
+  const plan = await chef.put<{ id: number }>('/api/menu-plans', { canteenId: cashier.canteen.id, date: board.body.date, meal: board.body.meal, items });
+  if (plan.status !== 200) throw new Error(`could not plan the current meal: ${JSON.stringify(plan.body)}`);
+  const published = await chef.post(`/api/menu-plans/${plan.body.id}/publish`);
+  if (published.status !== 200) throw new Error(`could not publish the current meal: ${JSON.stringify(published.body)}`);
 }

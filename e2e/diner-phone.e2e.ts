@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs } from './api-client.ts';
+import { apiAs, ensureMealServed } from './api-client.ts';
 import { baseUrl, launch, login, shot, shotsDir } from './browser.ts';
 
 let browser: Browser;
@@ -11,6 +11,7 @@ const fen = (text: string | null) => Math.round(Number((text ?? '').replace(/[^\
 
 it('a diner on a 390×844 phone sees the balance, tops up ¥50 through the local provider, shows the pay code, reads history and nutrition', async () => {
   // A meal paid at the station now, so history and nutrition have a tray of dishes to show.
+  await ensureMealServed('yj');
   const cashier = await apiAs('cashier.yj');
   const board = await cashier.get<{ dishes: { dishId: number; name: string }[] }>(`/api/checkout/board?canteenId=${cashier.canteen.id}`);
   const dishes = board.status === 200 ? board.body.dishes : [];
