@@ -34,12 +34,14 @@ const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000
 const chinaLabel = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 it('a diner orders takeout on the phone, the kitchen puts it in the locker, the locker opens the cell for the code, and the order shows picked up', async () => {
-  // Setup: a locker at 应急综合大楼食堂 and takeout offered for the next lunch with a published menu.
+  // Setup: the demo's locker at 应急综合大楼食堂 with 12 cells, and takeout offered for the next lunch with a published menu.
   const head = await apiAs('head.yj');
   const chef = await apiAs('chef.yj');
   const canteen = head.canteen;
-  const locker = await head.post<{ device: { id: number }; token: string }>('/api/devices', { canteenId: canteen.id, kind: 'locker', code: 'LOCKER-YJZH-E2E', name: '大厅取餐柜' });
-  await head.put(`/api/orders/lockers/${locker.device.id}`, { cells: 12 });
+  const devices = await head.get<{ id: number; code: string }[]>(`/api/devices?canteenId=${canteen.id}`);
+  const locker = devices.find((d) => d.code === 'LOCKER-YJZH-01')!;
+  expect(locker, 'the demo registers a locker per canteen').toBeTruthy();
+  await head.put(`/api/orders/lockers/${locker.id}`, { cells: 12 });
   let date = '';
   let dishes: { dishId: number; name: string }[] = [];
   for (const n of [1, 2, 3]) {
@@ -52,7 +54,7 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   }
   expect(date, 'a published lunch within three days').not.toBe('');
   await chef.put('/api/orders/offers', { canteenId: canteen.id, date, meal: 'lunch', dishes: dishes.map((d) => ({ dishId: d.dishId, limit: 30 })) });
-  sim = await LockerSimulator.start({ code: 'LOCKER-YJZH-E2E', token: locker.token, url: inject('mqttUrl'), cells: 12, onError: () => {} });
+  sim = await LockerSimulator.start({ code: 'LOCKER-YJZH-01', token: 'demo-scale-token', url: inject('mqttUrl'), cells: 12, onError: () => {} });
 
   // The diner orders on the phone.
   const phone = await session('diner1', 390, 844);
@@ -79,7 +81,7 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   await expect.poll(() => row.textContent()).toContain('已入柜待取');
   await shot(desk, 'order-desk-ready');
   await desk.getByRole('tab', { name: '取餐柜' }).click();
-  await desk.getByTestId('cell-LOCKER-YJZH-E2E-1').getByText(no).waitFor();
+  await desk.getByTestId('cell-LOCKER-YJZH-01-1').getByText(no).waitFor();
   await shot(desk, 'order-desk-lockers');
   await desk.getByRole('tab', { name: '备餐单' }).click();
   await desk.getByText(dishes[0]!.name).first().waitFor();

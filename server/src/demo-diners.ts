@@ -6,7 +6,8 @@ import { Random } from './core/random.ts';
 import { openAccounts, saveCategory, setMealRules } from './modules/account/index.ts';
 import type { DemoAccount } from './demo-sales.ts';
 import { createStation, registerSample } from './modules/checkout/index.ts';
-import { publishedDemand } from './modules/menu/index.ts';
+import { addDays, publishedDemand } from './modules/menu/index.ts';
+import { setOffers } from './modules/order/index.ts';
 import { TrayCamera } from './devices/simulators/tray-camera.ts';
 import { chinaDate } from './core/doc-number.ts';
 import { demoCheckoutScaleCode } from './devices/index.ts';
@@ -68,4 +69,27 @@ export async function seedDemoRecognition(platform: Platform, canteens: readonly
     });
   }
   log(`${n} dish photos registered for recognition (today's menus, tray-camera simulator)`);
+}
+
+/** Takeout for the coming week: each canteen's chef offers 30 portions of every lunch and dinner dish of its published plans. */
+export async function seedDemoTakeout(platform: Platform, canteens: readonly { id: number; login: string }[], log: (m: string) => void) {
+  const today = chinaDate(platform.now());
+  let offers = 0;
+  for (const c of canteens) {
+    const chef = await ctxAs(platform, `chef.${c.login}`);
+    const plans = await publishedDemand(chef, c.id, today, addDays(today, 6));
+    const byMeal = new Map<string, { date: string; meal: 'lunch' | 'dinner'; dishIds: number[] }>();
+    for (const p of plans) {
+      if (p.meal !== 'lunch' && p.meal !== 'dinner') continue;
+      const k = `${p.date}|${p.meal}`;
+      byMeal.set(k, { date: p.date, meal: p.meal, dishIds: [...(byMeal.get(k)?.dishIds ?? []), p.dishId] });
+    }
+    await inTransaction(chef, async (tx) => {
+      for (const m of byMeal.values()) {
+        await setOffers(tx, { canteenId: c.id, date: m.date, meal: m.meal, dishes: m.dishIds.map((dishId) => ({ dishId, limit: 30 })) });
+        offers++;
+      }
+    });
+  }
+  log(`takeout offered for ${offers} meals of the coming week; pickup lockers ${canteens.length}`);
 }

@@ -6,7 +6,7 @@ import { Random } from './core/random.ts';
 import { org } from './core/schema.ts';
 import { seedCanteenDemo, seedDemoRequisitions } from './demo-canteen.ts';
 import { seedDemoDevices } from './devices/index.ts';
-import { seedDemoDiners, seedDemoRecognition } from './demo-diners.ts';
+import { seedDemoDiners, seedDemoRecognition, seedDemoTakeout } from './demo-diners.ts';
 import { seedDemoSales } from './demo-sales.ts';
 import { seedDemoHistory } from './demo-history.ts';
 
@@ -112,6 +112,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   const eaten = opts.historyDays ? await seedDemoHistory(platform, canteens, library, opts.historyDays, log, opts.historyHeadcountScale) : [];
   await seedDemoSales(platform, orgIds.get('HQBZ')!, withCodes, accounts, eaten, opts.historyDays ?? 0, opts.salesDays ?? 30, log);
   await seedDemoRecognition(platform, canteens, log);
+  await seedDemoTakeout(platform, canteens, log);
   if (opts.requisitions ?? true) await seedDemoRequisitions(platform, canteens, library.firstMonday, log);
   const scales = await seedDemoDevices(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })));
   log(`receiving scales ${scales.join(', ')}`);

@@ -5,7 +5,7 @@ import { openDatabase } from './core/db.ts';
 import { createPlatform } from './core/platform.ts';
 import { seedReference } from './core/seed.ts';
 import { CANTEENS, DEMO_LOGINS, seedDemo } from './demo.ts';
-import { DEMO_DEVICE_TOKEN, demoScaleCode, startDeviceGateway } from './devices/index.ts';
+import { DEMO_DEVICE_TOKEN, demoLockerCode, demoScaleCode, startDeviceGateway } from './devices/index.ts';
 import { alertJobs } from './modules/alert/index.ts';
 import { stopOrderJobs } from './modules/order/index.ts';
 
@@ -37,5 +37,8 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
     const scales = CANTEENS.map((c) => demoScaleCode(c.code));
     console.log(`  demo scales ${scales.join(' ')} (token for all: ${DEMO_DEVICE_TOKEN}):`);
     console.log(`    npm run simulate:scale -- --code ${scales[0]} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
+    console.log(`  checkout station: http://localhost:${info.port}/kiosk (sign in as cashier.yj; cards TZ000001 …)`);
+    console.log(`  pickup locker simulator:`);
+    console.log(`    npm run simulate:locker -- --code ${demoLockerCode(CANTEENS[0]!.code)} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
   }
 });

@@ -4,5 +4,5 @@ export { sendDeviceCommand, startDeviceGateway, type DeviceGateway } from './gat
 export { DEVICE_CHANGED, DEVICE_READING, type DeviceChanged, type Reading } from './events.ts';
 export { authenticateDevice, devicesOfKind, latestReading, listDevices, stableWeight, type DeviceView } from './registry.ts';
 export { deviceTopic, DEVICE_CODE_HEADER, DEVICE_TOKEN_HEADER, type LockerCommand, type LockerReading } from './contracts.ts';
-export { DEMO_DEVICE_TOKEN, demoCheckoutScaleCode, demoScaleCode, seedDemoDevices } from './demo.ts';
+export { DEMO_DEVICE_TOKEN, demoCheckoutScaleCode, demoLockerCode, demoScaleCode, seedDemoDevices } from './demo.ts';
 export { DEVICE_KINDS, type DeviceKind } from './schema.ts';
