@@ -77,6 +77,9 @@ export function SettlementTab({ canteenId, date }: { canteenId: number; date: st
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t(`撤销 ${data.voided.count} 笔（${yuan(data.voided.dueFen)}）`, `${data.voided.count} taken back (${yuan(data.voided.dueFen)})`)}
+        {' · '}
+        {t(`订餐：外卖 ${yuan(data.orders.takeoutFen)}，单位用餐（挂账）${yuan(data.orders.unitMealsFen)}，日结入账时一并计入营收`,
+          `Orders: takeout ${yuan(data.orders.takeoutFen)}, unit meals (billed) ${yuan(data.orders.unitMealsFen)}; closing the day adds them to revenue`)}
         {data.totals.shortfallFen > 0 && t(`；离线透支 ${yuan(data.totals.shortfallFen)}`, `; offline shortfall ${yuan(data.totals.shortfallFen)}`)}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>

@@ -39,6 +39,8 @@ export interface Settlement {
   methods: { method: string; count: number; dueFen: number; mealSubsidyFen: number; fromSubsidyFen: number; fromCashFen: number; shortfallFen: number }[];
   totals: { count: number; menuFen: number; dueFen: number; mealSubsidyFen: number; fromSubsidyFen: number; fromCashFen: number; shortfallFen: number };
   voided: { count: number; dueFen: number };
+  /** Takeout paid from meal cards and meeting/official meals billed to units, the same day. */
+  orders: { takeoutFen: number; unitMealsFen: number };
   counter: { kind: string; method: string; count: number; amountFen: number }[];
   costingRows?: number;
 }
