@@ -1,6 +1,6 @@
 import { baseUrl } from './browser.ts';
 
-/** A signed-in API client (session cookie + CSRF token), for what a browser test sets up rather than shows. */
+/** A signed-in API client (session cookie + CSRF token), for what a browser test sets up rather than shows: answers as {status, body}. */
 export async function apiAs(username: string, password = 'demo1234') {
   const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
@@ -11,6 +11,21 @@ export async function apiAs(username: string, password = 'demo1234') {
     return { status: r.status, body: await r.json() as T };
   };
   return { canteen: me.canteens[0]!, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}), put: <T>(p: string, b: unknown) => call<T>('PUT', p, b) };
+}
+
+/** The same client for setup steps that must succeed: answers with the body, throws on anything but 2xx. */
+export async function apiOrThrow(username: string) {
+  const api = await apiAs(username);
+  const ok = <T>(r: { status: number; body: T }, what: string): T => {
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  return {
+    canteen: api.canteen, canteenId: api.canteen.id,
+    get: async <T>(p: string) => ok(await api.get<T>(p), `GET ${p}`),
+    post: async <T>(p: string, b?: unknown) => ok(await api.post<T>(p, b), `POST ${p}`),
+    put: async <T>(p: string, b?: unknown) => ok(await api.put<T>(p, b ?? {}), `PUT ${p}`),
+  };
 }
 
 /**

@@ -1,25 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureMealServed } from './api-client.ts';
+import { apiOrThrow, ensureMealServed } from './api-client.ts';
 import { baseUrl, launch, login, shot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
-
-/** A signed-in API client (session cookie + CSRF token), to check what the pages did. */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await (await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; canteens: { id: number; name: string }[] };
-  const get = async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${baseUrl()}${path}`, { headers: { cookie, 'x-csrf-token': me.csrfToken } });
-    if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-  return { canteen: me.canteens[0]!, get };
-}
 
 interface Sale { id: number; accountId: number; status: string; offline: boolean; stationId: number | null; dueFen: number }
 
@@ -30,7 +16,7 @@ const pay = async (page: Page, card: string) => {
 
 it('a cashier sells at the station, undoes a sale, sells offline while the network is down, and the desk sees the synced sale', async () => {
   await ensureMealServed('yj');
-  const cashier = await apiAs('cashier.yj');
+  const cashier = await apiOrThrow('cashier.yj');
   // The demo may have sold a lot today already: what this test sells is what comes after the newest sale now.
   const newest = (await cashier.get<Sale[]>(`/api/checkout/sales?canteenId=${cashier.canteen.id}&limit=1`))[0]?.id ?? 0;
   const mine = async () => (await cashier.get<Sale[]>(`/api/checkout/sales?canteenId=${cashier.canteen.id}&limit=50`)).filter((s) => s.id > newest);

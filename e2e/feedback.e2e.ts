@@ -1,24 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { baseUrl, launch, login, shot } from './browser.ts';
+import { apiOrThrow } from './api-client.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
-
-/** A signed-in API client (session cookie + CSRF token), for setting up what the test does not show. */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await (await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; canteens: { id: number; name: string }[] };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl()}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-  return { canteen: me.canteens[0]!, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}) };
-}
 
 async function session(username: string, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', isMobile: width < 500, hasTouch: width < 500 });
@@ -35,7 +22,7 @@ const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000
 
 it('a diner answers a survey and leaves feedback with a photo on the phone, the hall manager replies on the desktop, the diner sees the reply and is satisfied', async () => {
   // Setup: the canteen head of 应急综合大楼食堂 publishes a survey.
-  const head = await apiAs('head.yj');
+  const head = await apiOrThrow('head.yj');
   const canteen = head.canteen;
   const survey = await head.post<{ id: number }>('/api/surveys', {
     canteenId: canteen.id, title: '本周就餐满意度调查', intro: '请花一分钟告诉我们您的感受。', opensOn: today(), closesOn: inDays(7),

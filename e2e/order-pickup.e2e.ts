@@ -2,25 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { LockerSimulator } from '../server/src/devices/simulators/locker.ts';
 import { baseUrl, launch, login, shot } from './browser.ts';
+import { apiOrThrow } from './api-client.ts';
 
 let browser: Browser;
 let sim: LockerSimulator | undefined;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await sim?.stop(); await browser?.close(); });
-
-/** A signed-in API client (session cookie + CSRF token), for setting up what the test does not show. */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await (await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; canteens: { id: number; name: string }[] };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl()}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-  return { canteen: me.canteens[0]!, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}), put: <T>(p: string, b?: unknown) => call<T>('PUT', p, b ?? {}) };
-}
 
 async function session(username: string, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', isMobile: width < 500, hasTouch: width < 500 });
@@ -35,8 +22,8 @@ const chinaLabel = (date: string) => `${Number(date.slice(5, 7))}月${Number(dat
 
 it('a diner orders takeout on the phone, the kitchen puts it in the locker, the locker opens the cell for the code, and the order shows picked up', async () => {
   // Setup: the demo's locker at 应急综合大楼食堂 with 12 cells, and takeout offered for the next lunch with a published menu.
-  const head = await apiAs('head.yj');
-  const chef = await apiAs('chef.yj');
+  const head = await apiOrThrow('head.yj');
+  const chef = await apiOrThrow('chef.yj');
   const canteen = head.canteen;
   const devices = await head.get<{ id: number; code: string }[]>(`/api/devices?canteenId=${canteen.id}`);
   const locker = devices.find((d) => d.code === 'LOCKER-YJZH-01')!;
@@ -107,7 +94,7 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   await expect.poll(() => desk.getByRole('row').filter({ hasText: no }).textContent()).toContain('已取餐');
 
   // A meeting meal of the diner's unit: the canteen head approves it on the desktop; served, it is on the unit's statement.
-  const dinerApi = await apiAs('diner1');
+  const dinerApi = await apiOrThrow('diner1');
   const meeting = await dinerApi.post<{ id: number; no: string }>('/api/orders/unit-meals', { canteenId: canteen.id, kind: 'meeting', date: inDays(1), meal: 'lunch', headcount: 12, purpose: '季度工作会议', contact: '韩建', phone: '13800000000', pickupTime: '12:00', requestKey: `e2e-meeting-${Date.now()}` });
   const headDesk = await session('head.yj', 1440, 900);
   await headDesk.goto(`${baseUrl()}/orders/approvals`);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ScaleSimulator } from '../server/src/devices/simulators/scale.ts';
 import { baseUrl, launch, login, shot, shotsDir } from './browser.ts';
+import { apiOrThrow } from './api-client.ts';
 
 let browser: Browser;
 let scale: ScaleSimulator | undefined;
@@ -10,20 +11,6 @@ afterAll(async () => {
   await scale?.stop();
   await browser?.close();
 });
-
-/** A signed-in API client (session cookie + CSRF token), for setting up what the test does not show. */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await (await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; canteens: { id: number }[] };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl()}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-  return { canteenId: me.canteens[0]!.id, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}) };
-}
 
 async function session(username: string, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -39,7 +26,7 @@ const ISSUED_G = 2_340;
 
 it('the storekeeper orders an approved requisition, receives a line with the scale\'s weight, issues part of it, and the stock page and the stock balance report show what is left', async () => {
   // Setup: an approved requisition of 应急综合大楼食堂 (the demo approves two; approve a submitted one if not).
-  const head = await apiAs('head.yj');
+  const head = await apiOrThrow('head.yj');
   type Req = { id: number; no: string; status: string; dateFrom: string };
   let approved = (await head.get<Req[]>(`/api/requisitions?canteenId=${head.canteenId}&status=approved`)).sort((a, b) => a.dateFrom.localeCompare(b.dateFrom));
   if (!approved.length) {
@@ -60,7 +47,7 @@ it('the storekeeper orders an approved requisition, receives a line with the sca
   await store.getByText(/已生成 \d+ 张采购单/).waitFor();
   await store.getByText('未发送').first().waitFor();
   await shot(store, 'purchase-orders');
-  const api = await apiAs('store.yj');
+  const api = await apiOrThrow('store.yj');
   type OrderRow = { id: number; no: string; requisitionId: number; supplierName: string };
   const orders = (await api.get<OrderRow[]>(`/api/purchase-orders?canteenId=${api.canteenId}&open=1`)).filter((o) => o.requisitionId === requisition.id);
   expect(orders.length).toBeGreaterThan(0);

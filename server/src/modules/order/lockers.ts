@@ -137,7 +137,8 @@ export async function lockerBoard(ctx: Ctx, canteenId: number) {
 
 export async function setLockerCells(ctx: Ctx, deviceId: number, cells: number) {
   const all = ctx.access.canteens(P['order.offer.write']);
-  const found = (await Promise.all(all.map((c) => devicesOfKind(ctx, c, 'locker')))).flat().find((d) => d.id === deviceId);
+  let found: DeviceView | undefined;
+  for (const c of all) found ??= (await devicesOfKind(ctx, c, 'locker')).find((d) => d.id === deviceId);
   if (!found) throw new AppError(404, 'locker_not_found', '取餐柜不存在或已停用', 'Locker not found or inactive');
   const [{ used }] = await ctx.db.select({ used: sql<number>`coalesce(max(${order.cell}), 0)::int` }).from(order).where(and(eq(order.lockerDeviceId, deviceId), eq(order.status, 'ready'))) as [{ used: number }];
   if (used > cells) throw conflict('cell_in_use', `第 ${used} 格还有待取餐品`, `Cell ${used} still holds an order`);

@@ -24,11 +24,10 @@ export async function offersFor(ctx: Ctx, canteenId: number, date: string, meal:
   canteenNode(ctx, canteenId);
   const staff = ctx.access.can(P['order.offer.write'], canteenId);
   if (!staff) ctx.access.require(P['order.self.use']);
-  const [menu, rows, rules] = await Promise.all([
-    menuOf(ctx, canteenId, date, meal),
-    ctx.db.select().from(offer).where(and(eq(offer.orgId, canteenId), eq(offer.date, date), eq(offer.meal, meal))).orderBy(asc(offer.id)),
-    rulesOf(ctx, canteenId),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const menu = await menuOf(ctx, canteenId, date, meal);
+  const rows = await ctx.db.select().from(offer).where(and(eq(offer.orgId, canteenId), eq(offer.date, date), eq(offer.meal, meal))).orderBy(asc(offer.id));
+  const rules = await rulesOf(ctx, canteenId);
   const byDish = new Map(rows.map((o) => [o.dishId, o]));
   const at = closesAt(rules, 'takeout', date, meal);
   const dishes = menu.map((d) => {
