@@ -21,7 +21,9 @@ export async function apiOrThrow(username: string) {
     return r.body;
   };
   return {
-    canteen: api.canteen, canteenId: api.canteen.id,
+    canteen: api.canteen,
+    /** The first canteen of the caller's roles (diners have none). */
+    get canteenId() { return api.canteen.id; },
     get: async <T>(p: string) => ok(await api.get<T>(p), `GET ${p}`),
     post: async <T>(p: string, b?: unknown) => ok(await api.post<T>(p, b), `POST ${p}`),
     put: async <T>(p: string, b?: unknown) => ok(await api.put<T>(p, b ?? {}), `PUT ${p}`),
