@@ -9,7 +9,7 @@ import { adminRoutes } from './core/admin/routes.ts';
 import { deviceRoutes } from './devices/index.ts';
 import { accountRoutes } from './modules/account/index.ts';
 import { alertReactions, alertRoutes } from './modules/alert/index.ts';
-import { checkoutReactions, checkoutRoutes } from './modules/checkout/index.ts';
+import { checkoutReactions, checkoutRoutes, startNightlyClose } from './modules/checkout/index.ts';
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
@@ -33,6 +33,7 @@ export function buildApp(platform: Platform): App {
   dishReactions(platform);
   alertReactions(platform);
   checkoutReactions(platform);
+  startNightlyClose(platform);
   orderReactions(platform);
   authRoutes(app);
   adminRoutes(app);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/app.ts';
 import { alertJobs } from '../src/modules/alert/index.ts';
+import { stopNightlyClose } from '../src/modules/checkout/index.ts';
 import { stopOrderJobs } from '../src/modules/order/index.ts';
 import { hashPassword } from '../src/core/auth.ts';
 import { loadConfig } from '../src/core/config.ts';
@@ -121,6 +122,7 @@ export async function testApp(clock?: () => Date) {
   const close = async () => {
     alertJobs(platform).stop();
     stopOrderJobs(platform);
+    stopNightlyClose(platform);
     await alertJobs(platform).idle();
     await platform.database.close();
   };

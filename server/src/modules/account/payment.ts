@@ -41,14 +41,14 @@ export interface PayResult {
   name: string;
 }
 
-interface Locked {
+interface AccountForMeal {
   id: number; unit_id: number; status: string; cash_fen: string; subsidy_fen: string; overdraft_fen: number; offline_limit_fen: number;
   price_pct: number | null; rule_subsidy_fen: number | null; flat_fen: number | null; used: boolean;
 }
 
-/** The account with its rule for this canteen and meal, and whether today's meal subsidy is taken; `lock` holds the row to the end of the transaction. */
-async function accountForMeal(ctx: Ctx, p: { accountId: number; canteenId: number; meal: Meal; day: string }): Promise<Locked> {
-  const [row] = await rows<Locked>(ctx.db, sql`
+/** The account with its rule for this canteen and meal, and whether today's meal subsidy is taken (for a quote). */
+async function accountForMeal(ctx: Ctx, p: { accountId: number; canteenId: number; meal: Meal; day: string }): Promise<AccountForMeal> {
+  const [row] = await rows<AccountForMeal>(ctx.db, sql`
     select a.id, a.unit_id, a.status, a.cash_fen, a.subsidy_fen, a.overdraft_fen, a.offline_limit_fen,
       r.price_pct, r.subsidy_fen as rule_subsidy_fen, r.flat_fen,
       exists (select 1 from account_subsidy_use u where u.account_id = a.id and u.business_date = ${p.day}::date and u.meal = ${p.meal}) as used
@@ -60,12 +60,12 @@ async function accountForMeal(ctx: Ctx, p: { accountId: number; canteenId: numbe
 }
 
 /** What the category pays for these items at this meal: the price share, or a flat fee per visit. */
-function dueFor(r: Locked, menuFen: number): number {
+function dueFor(r: AccountForMeal, menuFen: number): number {
   if (r.flat_fen !== null) return r.flat_fen;
   return Math.round((menuFen * (r.price_pct ?? 100)) / 100);
 }
 
-function split(r: Locked, due: number, mealSubsidy: number) {
+function split(r: AccountForMeal, due: number, mealSubsidy: number) {
   const rest = due - mealSubsidy;
   const fromSubsidyFen = Math.min(Number(r.subsidy_fen), rest);
   return { fromSubsidyFen, fromCashFen: rest - fromSubsidyFen };

@@ -5,6 +5,7 @@ import { accountFixture } from '../../../test/account-fixture.ts';
 import { dish, planningLibrary } from '../../../test/canteen-fixture.ts';
 import { testApp, type Client } from '../../../test/harness.ts';
 import { TrayCamera } from '../../devices/simulators/tray-camera.ts';
+import { closeYesterday } from './settlement.ts';
 
 // 12:00 in China on 25 November: lunch.
 let now = new Date('2026-11-25T04:00:00Z');
@@ -189,10 +190,17 @@ describe('settlement', () => {
     expect(s.body.voided.count).toBe(2);
     expect(s.body.orders).toEqual({ takeoutFen: 0, unitMealsFen: 0 });
     expect(s.body.counter).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'top_up', method: 'cash', amountFen: 20_000 })]));
+    const costing = async () => (await rows<{ r: string; src: string }>(t.platform.database.db, sql`select sum(revenue_fen)::text as r, min(source) as src from costing_sale where org_id = ${K1()} and date = '2026-11-25'`))[0];
+    // The night after, the day closes by itself; closing it again by hand changes nothing.
+    const was = now;
+    now = new Date('2026-11-25T17:30:00Z');
+    expect(await closeYesterday(t.platform)).toBe(1);
+    now = was;
+    expect(await costing()).toEqual({ r: all[0]!.due, src: 'checkout' });
     const closed = await head.post('/api/checkout/settlement/close', { canteenId: K1(), date: '2026-11-25' });
     expect(closed.status).toBe(200);
-    const costing = await rows<{ r: string; src: string }>(t.platform.database.db, sql`select sum(revenue_fen)::text as r, min(source) as src from costing_sale where org_id = ${K1()} and date = '2026-11-25'`);
-    expect(costing[0]).toEqual({ r: all[0]!.due, src: 'checkout' });
+    expect(await costing()).toEqual({ r: all[0]!.due, src: 'checkout' });
+    expect((await cashier2.post('/api/checkout/settlement/close', { canteenId: K1(), date: '2026-11-25' })).status).toBe(403);
     expect((await cashier2.get(`/api/checkout/settlement?canteenId=${K1()}&date=2026-11-25`)).status).toBe(403);
     const check = await cashier.get(`/api/accounts/ledger-check?orgId=${t.fx.orgs.centre}`);
     expect(check.body).toMatchObject({ unbalancedEntries: [], accountsOutOfStep: [], postingSumFen: 0 });

@@ -5,3 +5,4 @@ export { createStation, listStations } from './stations.ts';
 export { loadSalesHistory, type HistorySale } from './history.ts';
 export { allocate } from './settlement.ts';
 export { registerSample } from './recognition.ts';
+export { closeYesterday, startNightlyClose, stopNightlyClose } from './settlement.ts';

@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit.ts';
-import type { Ctx } from '../../core/context.ts';
+import { inTransaction, type Ctx, type Platform } from '../../core/context.ts';
+import { makeCtx } from '../../core/context-factory.ts';
+import { chinaDate } from '../../core/doc-number.ts';
 import { rows } from '../../core/db.ts';
 import { entrySums } from '../account/index.ts';
-import { saveSales, type SaleInput } from '../costing/index.ts';
+import { costingPermissions, writeSales, type SaleInput } from '../costing/index.ts';
 import { orderSalesByDish } from '../order/index.ts';
 import { P } from './permissions.ts';
 import { sale, saleLine } from './schema.ts';
@@ -86,15 +88,63 @@ export async function revenueByDish(ctx: Ctx, canteenId: number, date: string): 
 /** Closes a day: the costing module's sales for the day become the real ones — the stations' and the orders' (takeout, unit meals). */
 export async function closeDay(ctx: Ctx, canteenId: number, date: string) {
   ctx.access.requireCanteen(P['checkout.settlement.write'], canteenId);
+  ctx.access.requireCanteen(costingPermissions['costing.sales.write'], canteenId);
+  const list = await dayRevenue(ctx, canteenId, date);
+  await writeSales(ctx, canteenId, list, 'checkout');
+  const settlement = await dailySettlement(ctx, canteenId, date);
+  await audit(ctx, { orgId: canteenId, action: 'checkout.day_closed', entity: 'checkout_sale', entityId: null, after: { date, dishes: list.length, revenueFen: list.reduce((s, x) => s + x.revenueFen, 0), totals: settlement.totals } });
+  return { ...settlement, costingRows: list.length };
+}
+
+/** The day's revenue per meal and dish from the stations and the orders together. */
+async function dayRevenue(ctx: Ctx, canteenId: number, date: string): Promise<SaleInput[]> {
   const merged = new Map<string, SaleInput>();
   for (const r of [...await revenueByDish(ctx, canteenId, date), ...await orderSalesByDish(ctx, canteenId, date)]) {
     const k = `${r.meal}|${r.dishId}`;
     const was = merged.get(k) ?? { date, meal: r.meal, dishId: r.dishId, portions: 0, revenueFen: 0 };
     merged.set(k, { ...was, portions: was.portions + r.portions, revenueFen: was.revenueFen + r.revenueFen });
   }
-  const list = [...merged.values()];
-  await saveSales(ctx, canteenId, list, 'checkout');
-  const settlement = await dailySettlement(ctx, canteenId, date);
-  await audit(ctx, { orgId: canteenId, action: 'checkout.day_closed', entity: 'checkout_sale', entityId: null, after: { date, dishes: list.length, revenueFen: list.reduce((s, x) => s + x.revenueFen, 0), totals: settlement.totals } });
-  return { ...settlement, costingRows: list.length };
+  return [...merged.values()];
+}
+
+/**
+ * Every night the day just gone is closed for every canteen that sold or took orders, so the
+ * daily profit-and-loss and the income report use real sales without anyone pressing 日结入账
+ * (which stays, for closing early or again after a late void). Runs as the system.
+ */
+export async function closeYesterday(platform: Platform): Promise<number> {
+  const ctx = await makeCtx(platform, null, [], 'zh');
+  const yesterday = chinaDate(new Date(platform.now().getTime() - 86_400_000));
+  let closed = 0;
+  for (const c of ctx.tree.canteens()) {
+    const list = await dayRevenue(ctx, c.id, yesterday);
+    if (!list.length) continue;
+    await inTransaction(ctx, async (tx) => {
+      await writeSales(tx, c.id, list, 'checkout');
+      await audit(tx, { orgId: c.id, action: 'checkout.day_closed', entity: 'checkout_sale', entityId: null, after: { date: yesterday, dishes: list.length, revenueFen: list.reduce((s, x) => s + x.revenueFen, 0), by: 'nightly' } });
+    });
+    closed++;
+  }
+  return closed;
+}
+
+const nightly = new WeakMap<Platform, NodeJS.Timeout>();
+
+/** Checks the clock every few minutes and closes yesterday once, on the first check of each new business day. */
+export function startNightlyClose(platform: Platform): void {
+  if (nightly.has(platform)) return;
+  let day = chinaDate(platform.now());
+  const timer = setInterval(() => {
+    const today = chinaDate(platform.now());
+    if (today === day) return;
+    day = today;
+    void closeYesterday(platform).catch((err) => console.error('[checkout] nightly close failed', err));
+  }, 5 * 60_000);
+  timer.unref();
+  nightly.set(platform, timer);
+}
+
+export function stopNightlyClose(platform: Platform): void {
+  clearInterval(nightly.get(platform));
+  nightly.delete(platform);
 }
