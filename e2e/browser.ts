@@ -25,3 +25,12 @@ export async function shot(page: Page, name: string) {
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
+
+/** A signed-in page in its own context (phone-sized windows get touch), in Chinese. */
+export async function session(browser: Browser, username: string, width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', isMobile: width < 500, hasTouch: width < 500 });
+  const page = await context.newPage();
+  await login(page, username);
+  await page.getByText('退出').first().waitFor();
+  return page;
+}

@@ -1,19 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { baseUrl, launch, login, shot } from './browser.ts';
+import { baseUrl, launch, session, shot } from './browser.ts';
 import { apiOrThrow } from './api-client.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
-
-async function session(username: string, width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', isMobile: width < 500, hasTouch: width < 500 });
-  const page = await context.newPage();
-  await login(page, username);
-  await page.getByText('退出').first().waitFor();
-  return page;
-}
 
 /** A 24×24 red PNG: the diner's photo of the dish. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAAH0lEQVR4nGM4YaNBFcQwatCoQaMGjRo0atCoQQNvEAC6QaMfOyGMWwAAAABJRU5ErkJggg==', 'base64');
@@ -36,7 +28,7 @@ it('a diner answers a survey and leaves feedback with a photo on the phone, the 
   await head.post(`/api/surveys/${survey.id}/publish`);
 
   // 1. The diner on a phone: surveys → answer → thanks.
-  const phone = await session('diner1', 390, 844);
+  const phone = await session(browser, 'diner1', 390, 844);
   await phone.goto(`${baseUrl()}/m/surveys`);
   await phone.getByRole('link', { name: '本周就餐满意度调查' }).click();
   await phone.getByText('请花一分钟告诉我们您的感受。').waitFor();
@@ -71,7 +63,7 @@ it('a diner answers a survey and leaves feedback with a photo on the phone, the 
   await shot(phone, 'm-feedback-list');
 
   // 3. The dining-hall manager replies on the desktop.
-  const hall = await session('hall.yj', 1366, 768);
+  const hall = await session(browser, 'hall.yj', 1366, 768);
   await hall.goto(`${baseUrl()}/feedback`);
   await hall.getByRole('cell', { name: /今天午餐的红烧肉偏咸/ }).click();
   const drawer = hall.getByRole('dialog');
@@ -100,7 +92,7 @@ it('a diner answers a survey and leaves feedback with a photo on the phone, the 
   await phone.context().close();
 
   // 6. The canteen head reads the results with their chart.
-  const desk = await session('head.yj', 1366, 768);
+  const desk = await session(browser, 'head.yj', 1366, 768);
   await desk.goto(`${baseUrl()}/surveys`);
   await desk.getByRole('row', { name: /本周就餐满意度调查/ }).getByRole('button', { name: '结果' }).click();
   const results = desk.getByRole('dialog');

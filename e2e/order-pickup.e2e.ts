@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { LockerSimulator } from '../server/src/devices/simulators/locker.ts';
-import { baseUrl, launch, login, shot } from './browser.ts';
+import { baseUrl, launch, session, shot } from './browser.ts';
 import { apiOrThrow } from './api-client.ts';
 
 let browser: Browser;
 let sim: LockerSimulator | undefined;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await sim?.stop(); await browser?.close(); });
-
-async function session(username: string, width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', isMobile: width < 500, hasTouch: width < 500 });
-  const page = await context.newPage();
-  await login(page, username);
-  await page.getByText('退出').first().waitFor();
-  return page;
-}
 
 const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
 const chinaLabel = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
@@ -44,7 +36,7 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   sim = await LockerSimulator.start({ code: 'LOCKER-YJZH-01', token: 'demo-scale-token', url: inject('mqttUrl'), cells: 12, onError: () => {} });
 
   // The diner orders on the phone.
-  const phone = await session('diner1', 390, 844);
+  const phone = await session(browser, 'diner1', 390, 844);
   await phone.goto(`${baseUrl()}/m/orders/new`);
   await phone.getByRole('radio', { name: canteen.name }).click();
   await phone.getByRole('radio', { name: new RegExp(chinaLabel(date)) }).click();
@@ -61,7 +53,7 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   await shot(phone, 'order-phone-paid');
 
   // The kitchen marks it ready on the desktop: it goes into a locker cell.
-  const desk = await session('chef.yj', 1440, 900);
+  const desk = await session(browser, 'chef.yj', 1440, 900);
   await desk.goto(`${baseUrl()}/orders?date=${date}&meal=lunch`);
   const row = desk.getByRole('row').filter({ hasText: no });
   await row.getByRole('button', { name: '备好入柜' }).click();
@@ -96,7 +88,7 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   // A meeting meal of the diner's unit: the canteen head approves it on the desktop; served, it is on the unit's statement.
   const dinerApi = await apiOrThrow('diner1');
   const meeting = await dinerApi.post<{ id: number; no: string }>('/api/orders/unit-meals', { canteenId: canteen.id, kind: 'meeting', date: inDays(1), meal: 'lunch', headcount: 12, purpose: '季度工作会议', contact: '韩建', phone: '13800000000', pickupTime: '12:00', requestKey: `e2e-meeting-${Date.now()}` });
-  const headDesk = await session('head.yj', 1440, 900);
+  const headDesk = await session(browser, 'head.yj', 1440, 900);
   await headDesk.goto(`${baseUrl()}/orders/approvals`);
   const pending = headDesk.getByRole('row').filter({ hasText: meeting.no });
   await pending.waitFor();

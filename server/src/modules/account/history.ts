@@ -3,20 +3,11 @@ import type { Ctx } from '../../core/context.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { arrayParam, insertUnnest, reserveIds, rows } from '../../core/db.ts';
 import { forbidden } from '../../core/errors.ts';
-import type { EntryKind, EntryMethod, Leg } from './ledger.ts';
+import type { EntryInput, Leg } from './ledger.ts';
 import { P } from './permissions.ts';
 
-export interface HistoryEntry {
-  orgId: number;
-  accountId: number | null;
-  kind: EntryKind;
-  method: EntryMethod;
-  amountFen: number;
-  requestKey: string;
-  at: Date;
-  memo?: string;
-  legs: Leg[];
-}
+/** A ledger entry of the past: the same fields as a live one, with its time and legs. */
+export type HistoryEntry = Pick<EntryInput, 'orgId' | 'accountId' | 'kind' | 'method' | 'amountFen' | 'requestKey' | 'memo'> & { at: Date; legs: Leg[] };
 
 /**
  * Loads past ledger entries in bulk (the demo's year, a move from another one-card system): the
