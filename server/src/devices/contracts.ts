@@ -33,8 +33,51 @@ export type LockerCommand =
   | { action: 'open'; cell: number; ref: string }
   | { action: 'deny'; reason: 'unknown' | 'expired' | 'locked_out'; zh: string; en: string };
 
+const celsius = z.number().min(-60).max(150);
+const deviceTime = z.iso.datetime({ offset: true }).optional();
+
+/**
+ * A temperature (and humidity) probe in a cold room, fridge, freezer or 专间. One device is one
+ * measuring point; thresholds are kept by the module that watches it, not by the device.
+ */
+export const SensorReading = z.object({
+  temperatureC: celsius,
+  humidityPct: z.number().min(0).max(100).optional(),
+  at: deviceTime,
+});
+export type SensorReading = z.infer<typeof SensorReading>;
+
+/**
+ * A morning-check kiosk (晨检仪): a worker identified by badge (card or face match on the kiosk) with
+ * forehead temperature, the hand scan and the symptom codes of the common form (0 normal, 1 fever …
+ * 12 other).
+ */
+export const CheckKioskReading = z.object({
+  event: z.literal('check'),
+  badge: z.string().trim().min(1).max(40),
+  temperatureC: z.number().min(30).max(45),
+  handsOk: z.boolean(),
+  symptoms: z.array(z.number().int().min(0).max(12)).max(13).default([]),
+  at: deviceTime,
+});
+export type CheckKioskReading = z.infer<typeof CheckKioskReading>;
+
+/**
+ * A sample cabinet (留样柜): a box weighed into or out of a slot (grams on its built-in scale), the
+ * door opening and closing, and the cabinet's temperature.
+ */
+export const SampleCabinetReading = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('placed'), slot: z.number().int().min(1).max(500), grams: z.number().int().min(0).max(100_000), at: deviceTime }),
+  z.object({ event: z.literal('removed'), slot: z.number().int().min(1).max(500), at: deviceTime }),
+  z.object({ event: z.enum(['door_opened', 'door_closed']), at: deviceTime }),
+  z.object({ event: z.literal('temperature'), temperatureC: celsius, at: deviceTime }),
+]);
+export type SampleCabinetReading = z.infer<typeof SampleCabinetReading>;
+
 /** What each kind of device sends. A kind can be registered once its reading is defined here. */
-export const READINGS = { scale: ScaleReading, locker: LockerReading } as const satisfies Partial<Record<DeviceKind, z.ZodType>>;
+export const READINGS = {
+  scale: ScaleReading, locker: LockerReading, sensor: SensorReading, check_kiosk: CheckKioskReading, sample_cabinet: SampleCabinetReading,
+} as const satisfies Partial<Record<DeviceKind, z.ZodType>>;
 export type ReadingKind = keyof typeof READINGS;
 const READING_KINDS = Object.keys(READINGS) as [ReadingKind, ...ReadingKind[]];
 

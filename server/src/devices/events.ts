@@ -18,6 +18,8 @@ export interface Reading {
   stable: boolean;
   /** Lockers only: the code typed or the door that moved. */
   locker?: LockerReading;
+  /** The reading as its kind's schema in contracts.ts (READINGS) parsed it; modules narrow it by `kind`. */
+  data: Record<string, unknown>;
   /** When the device measured it: its own clock if it sent one, else the time it arrived. */
   at: string;
   receivedAt: string;

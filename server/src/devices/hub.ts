@@ -87,6 +87,7 @@ export class ReadingHub {
       deviceId: row.id, orgId: row.orgId, code: row.code, kind: row.kind,
       grams: data.grams ?? 0, stable: data.stable ?? false,
       ...(row.kind === 'locker' && { locker: parsed.data as LockerReading }),
+      data: parsed.data as Record<string, unknown>,
       at: data.at ? new Date(data.at).toISOString() : now.toISOString(),
       receivedAt: now.toISOString(),
     };

@@ -58,7 +58,7 @@ describe('device registry', () => {
       [{}, 400],
       [scale('bad code!'), 400],
       [scale('AB'), 400],
-      [{ ...scale('SENSOR-01'), kind: 'sensor' }, 400],
+      [{ ...scale('METER-01'), kind: 'meter' }, 400],
       [{ ...scale('SCALE-K1-03'), name: '  ' }, 400],
       [{ ...scale('SCALE-K1-03'), canteenId: 'k1' }, 400],
       [scale('SCALE-K1-03', t.fx.orgs.u1), 404],

@@ -7,7 +7,13 @@ import { dateTime, Plain, useDialogSave } from '../ingredient/shared.tsx';
 import { createDevice, gatewayStatus, listDevices, rotateToken, setActive, type Device, type GatewayStatus } from './api.ts';
 import { LiveWeight } from './LiveWeight.tsx';
 
-const KINDS: Record<string, { zh: string; en: string }> = { scale: { zh: '验收秤', en: 'Receiving scale' } };
+const KINDS: Record<string, { zh: string; en: string }> = {
+  scale: { zh: '电子秤', en: 'Scale' },
+  locker: { zh: '取餐柜', en: 'Pickup locker' },
+  sensor: { zh: '温湿度传感器', en: 'Temperature sensor' },
+  check_kiosk: { zh: '晨检仪', en: 'Morning-check kiosk' },
+  sample_cabinet: { zh: '留样柜', en: 'Sample cabinet' },
+};
 const kindLabel = (k: string) => (KINDS[k] ? t(KINDS[k].zh, KINDS[k].en) : k);
 
 /** /devices: the canteens' devices, their tokens, and the live reading of a scale to check it works. */
