@@ -58,6 +58,12 @@ export async function seedFixture(platform: Platform) {
     { username: 'store2', name: '仓管二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'storekeeper' }] },
     { username: 'cash1', name: '收银一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'cashier' }] },
     { username: 'cash2', name: '收银二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'cashier' }] },
+    { username: 'site1', name: '项目经理一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'site_manager' }] },
+    { username: 'safe1', name: '食安员一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'safety_officer' }] },
+    { username: 'hall1', name: '餐厅经理一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'hall_manager' }] },
+    { username: 'warden1', name: '区域责任人一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'area_warden' }] },
+    { username: 'safe2', name: '食安员二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'safety_officer' }] },
+    { username: 'leader', name: '局领导', orgId: o('B'), passwordHash: hash, roles: [{ orgId: o('B'), roleKey: 'bureau_leader' }] },
     { username: 'diner1', name: '就餐者一', orgId: o('U1'), passwordHash: hash, roles: [{ orgId: o('U1'), roleKey: 'diner' }] },
     { username: 'diner2', name: '就餐者二', orgId: o('U2'), passwordHash: hash, roles: [{ orgId: o('U2'), roleKey: 'diner' }] },
   ]);

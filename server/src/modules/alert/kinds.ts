@@ -9,6 +9,12 @@ export interface AlertKindDef {
   zh: string;
   en: string;
   severity: Severity;
+  /**
+   * Roles told first (level 0) at the alert's organisation, e.g. ['safety_officer'] for a light
+   * sample; when unset, every role that may handle alerts there. Escalation then goes to the site
+   * manager, the canteen head and the bureau (escalation.ts).
+   */
+  handlers?: readonly string[];
 }
 
 const registry = new Map<string, AlertKindDef>();

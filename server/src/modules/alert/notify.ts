@@ -1,5 +1,6 @@
 import type { Ctx, Platform } from '../../core/context.ts';
 import { roleHoldersAt } from '../../core/people.ts';
+import { alertKind } from './kinds.ts';
 import { P } from './permissions.ts';
 import { notification } from './schema.ts';
 import { alertById, type AlertView } from './service.ts';
@@ -52,13 +53,13 @@ export function addNotifier(platform: Platform, notifier: Notifier): void {
 }
 
 /**
- * Who hears of an alert at level 0: active people holding alert.alert.handle through a role given
- * at the alert's own organisation. Roles held higher up (a bureau administrator) reach every canteen's
- * alerts in the centre, but are told only when escalation gets to them.
+ * Who hears of an alert at level 0: active people at the alert's own organisation holding the roles
+ * its kind names as handlers, or else every role that may handle alerts there. Roles held higher up
+ * (a bureau administrator) reach every canteen's alerts, but are told only when escalation gets to them.
  */
-export async function recipientsOf(ctx: Ctx, orgId: number): Promise<Recipient[]> {
-  const roles = [...(await ctx.platform.grants())].filter(([, perms]) => perms.has(P['alert.alert.handle'])).map(([role]) => role);
-  return roleHoldersAt(ctx.db, orgId, roles);
+export async function recipientsOf(ctx: Ctx, orgId: number, kind: string): Promise<Recipient[]> {
+  const roles = alertKind(kind)?.handlers ?? [...(await ctx.platform.grants())].filter(([, perms]) => perms.has(P['alert.alert.handle'])).map(([role]) => role);
+  return roleHoldersAt(ctx.db, orgId, [...roles]);
 }
 
 /** Tells the recipients of a newly raised alert through every notifier; each notifier fails alone. */
@@ -66,7 +67,7 @@ export async function notifyRaised(platform: Platform, alertId: number): Promise
   const ctx = await systemCtx(platform);
   const alert = await alertById(ctx, alertId);
   if (!alert || alert.status === 'resolved') return;
-  const recipients = await recipientsOf(ctx, alert.orgId);
+  const recipients = await recipientsOf(ctx, alert.orgId, alert.kind);
   for (const n of notifiersOf(platform)) {
     try {
       await n.send(alert, recipients);

@@ -7,12 +7,15 @@ import { batchesDueBy, EXPIRY_WARNING_DAYS, onHand, receiptsMissingDocuments } f
 import { defineAlertKinds } from './kinds.ts';
 import { raiseAlert, resolveAlertsWhere, type RaiseAlert } from './service.ts';
 
+/** Stock is the storekeeper's to fix, with the canteen head told at once. */
+const STOCK_HANDLERS = ['storekeeper', 'canteen_head'];
+
 export const STOCK_ALERTS = defineAlertKinds([
-  { key: 'stock.below_min', source: 'stock', zh: '低于最低库存', en: 'Below minimum stock', severity: 'warning' },
-  { key: 'stock.above_max', source: 'stock', zh: '超过最高库存', en: 'Above maximum stock', severity: 'info' },
-  { key: 'stock.expiring', source: 'stock', zh: '临近保质期', en: 'Best-before soon', severity: 'warning' },
-  { key: 'stock.expired', source: 'stock', zh: '过期仍在库', en: 'Expired, still in stock', severity: 'critical' },
-  { key: 'stock.documents_missing', source: 'stock', zh: '验收缺少票证', en: 'Receipt missing documents', severity: 'warning' },
+  { key: 'stock.below_min', source: 'stock', zh: '低于最低库存', en: 'Below minimum stock', severity: 'warning', handlers: STOCK_HANDLERS },
+  { key: 'stock.above_max', source: 'stock', zh: '超过最高库存', en: 'Above maximum stock', severity: 'info', handlers: STOCK_HANDLERS },
+  { key: 'stock.expiring', source: 'stock', zh: '临近保质期', en: 'Best-before soon', severity: 'warning', handlers: STOCK_HANDLERS },
+  { key: 'stock.expired', source: 'stock', zh: '过期仍在库', en: 'Expired, still in stock', severity: 'critical', handlers: STOCK_HANDLERS },
+  { key: 'stock.documents_missing', source: 'stock', zh: '验收缺少票证', en: 'Receipt missing documents', severity: 'warning', handlers: STOCK_HANDLERS },
 ] as const);
 
 type StockAlertKind = keyof typeof STOCK_ALERTS;
