@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from '../../core/column-types.ts';
 
 export const SURVEY_STATUSES = ['draft', 'published', 'closed'] as const;
 export const QUESTION_KINDS = ['rating', 'choice', 'text'] as const;
@@ -8,10 +9,6 @@ export const RATING_ASPECTS = ['taste', 'variety', 'hygiene', 'service', 'price'
 export const FEEDBACK_CATEGORIES = ['taste', 'hygiene', 'service', 'price', 'suggestion', 'other'] as const;
 export const FEEDBACK_STATUSES = ['open', 'replied', 'closed'] as const;
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
 
 /** A satisfaction survey (满意度调查) of one canteen, open to its diners from `opensOn` to `closesOn` once published. */
 export const survey = pgTable('feedback_survey', {

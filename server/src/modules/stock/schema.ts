@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, customType, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from '../../core/column-types.ts';
 
 /** Documents that move stock. A transfer is two documents: out of one canteen, into the other. */
 export const DOC_KINDS = ['receipt', 'issue', 'return', 'transfer_out', 'transfer_in', 'write_off', 'count'] as const;
@@ -9,10 +10,6 @@ export const LINE_DECISIONS = ['accepted', 'partial', 'rejected'] as const;
 export const QUALITY_GRADES = ['good', 'fair', 'poor'] as const;
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'late'] as const;
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
 
 /** The header of every stock posting: who, when, why. Never updated once posted except its flags. */
 export const stockDoc = pgTable('stock_doc', {
