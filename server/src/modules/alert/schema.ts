@@ -57,3 +57,18 @@ export const notification = pgTable('alert_notification', {
   level: integer('level').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
 }, (t) => [uniqueIndex('alert_notification_uq').on(t.alertId, t.personId, t.notifier, t.level)]);
+
+/**
+ * When an unacknowledged alert goes up a level, per severity in minutes (null: never). Kept per
+ * organisation; a canteen without its own row follows its centre, then its bureau, then the defaults.
+ */
+export interface EscalationRules {
+  afterMinutes: Record<(typeof ALERT_SEVERITIES)[number], number | null>;
+}
+
+export const escalationSetting = pgTable('alert_escalation_setting', {
+  orgId: integer('org_id').primaryKey(),
+  rules: jsonb('rules').$type<EscalationRules>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: integer('updated_by'),
+});
