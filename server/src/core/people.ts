@@ -19,6 +19,13 @@ export async function roleHoldersAt(db: Db, orgId: number, roleKeys: string[]) {
     .orderBy(person.id);
 }
 
+/** Active people by id, as notifiers address them. */
+export async function peopleById(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select({ personId: person.id, name: person.name, username: person.username, phone: person.phone })
+    .from(person).where(and(inArray(person.id, ids), eq(person.active, true))).orderBy(person.id);
+}
+
 /** One person's name and home organisation (their agency unit for diners), or null. */
 export async function personById(db: Db, id: number): Promise<{ id: number; name: string; orgId: number; username: string } | null> {
   const [row] = await db.select({ id: person.id, name: person.name, orgId: person.orgId, username: person.username }).from(person).where(eq(person.id, id));

@@ -1,5 +1,5 @@
 import type { Ctx, Platform } from '../../core/context.ts';
-import { roleHoldersAt } from '../../core/people.ts';
+import { peopleById, roleHoldersAt } from '../../core/people.ts';
 import { alertKind } from './kinds.ts';
 import { P } from './permissions.ts';
 import { notification } from './schema.ts';
@@ -62,12 +62,23 @@ export async function recipientsOf(ctx: Ctx, orgId: number, kind: string): Promi
   return roleHoldersAt(ctx.db, orgId, [...roles]);
 }
 
-/** Tells the recipients of a newly raised alert through every notifier; each notifier fails alone. */
+/** Tells the recipients of a newly raised alert through every notifier. */
 export async function notifyRaised(platform: Platform, alertId: number): Promise<void> {
+  await tell(platform, alertId, (ctx, alert) => recipientsOf(ctx, alert.orgId, alert.kind));
+}
+
+/** Tells the people an escalation reached, unless someone acknowledged or resolved the alert meanwhile. */
+export async function notifyEscalated(platform: Platform, alertId: number, personIds: number[]): Promise<void> {
+  await tell(platform, alertId, async (ctx, alert) => (alert.status === 'open' ? peopleById(ctx.db, personIds) : []));
+}
+
+/** Sends the alert as it is now to its recipients through every notifier; each notifier fails alone. */
+async function tell(platform: Platform, alertId: number, recipientsFor: (ctx: Ctx, alert: AlertView) => Promise<Recipient[]>): Promise<void> {
   const ctx = await systemCtx(platform);
   const alert = await alertById(ctx, alertId);
   if (!alert || alert.status === 'resolved') return;
-  const recipients = await recipientsOf(ctx, alert.orgId, alert.kind);
+  const recipients = await recipientsFor(ctx, alert);
+  if (!recipients.length && alert.escalationLevel > 0) return;
   for (const n of notifiersOf(platform)) {
     try {
       await n.send(alert, recipients);

@@ -1,8 +1,9 @@
 import type { Platform } from '../../core/context.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { RECEIPT_DOCUMENTS_COMPLETE, RECEIPT_MISSING_DOCUMENTS, STOCK_CHANGED } from '../stock/index.ts';
-import { ALERT_RAISED, type AlertRaised } from './events.ts';
-import { notifyRaised } from './notify.ts';
+import { escalateDue } from './escalation.ts';
+import { ALERT_ESCALATED, ALERT_RAISED, type AlertEscalated, type AlertRaised } from './events.ts';
+import { notifyEscalated, notifyRaised } from './notify.ts';
 import { scanStockAlerts } from './stock-alerts.ts';
 import { systemCtx } from './system.ts';
 
@@ -13,6 +14,8 @@ const CLOCK_CHECK_MS = 10 * 60_000;
  * loads such as the demo history), and they should not wait for the next day.
  */
 const SWEEP_EVERY_MS = 60 * 60_000;
+/** How often unacknowledged alerts are checked for escalation; levels are minutes apart. */
+const ESCALATION_CHECK_MS = 30_000;
 
 /**
  * The alert module's background work on one platform: canteen scans after stock changes, at start,
@@ -25,6 +28,8 @@ export class AlertJobs {
   private pending = new Set<Promise<void>>();
   private swept: { day: string; at: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private escalationTimer: NodeJS.Timeout | null = null;
+  private escalating: Promise<number> | null = null;
   private stopped = false;
 
   constructor(private readonly platform: Platform) {}
@@ -33,12 +38,27 @@ export class AlertJobs {
     this.timer = setInterval(() => void this.sweep(), CLOCK_CHECK_MS);
     // The timer alone must not keep the process (or a test run) alive.
     this.timer.unref();
+    this.escalationTimer = setInterval(() => void this.escalate(), ESCALATION_CHECK_MS);
+    this.escalationTimer.unref();
     void this.sweep();
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.escalationTimer) clearInterval(this.escalationTimer);
+  }
+
+  /** Escalates the alerts whose time has come (by platform.now); one run at a time. Returns how many went up. */
+  escalate(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
+    this.escalating ??= escalateDue(this.platform)
+      .catch((err) => {
+        console.error('[alert] escalation failed', err);
+        return 0;
+      })
+      .finally(() => (this.escalating = null));
+    return this.escalating;
   }
 
   /**
@@ -99,6 +119,10 @@ export class AlertJobs {
     void this.track(notifyRaised(this.platform, alertId).catch((err) => console.error(`[alert] notifying alert ${alertId} failed`, err)));
   }
 
+  notifyEscalated(e: AlertEscalated): void {
+    void this.track(notifyEscalated(this.platform, e.alertId, e.personIds).catch((err) => console.error(`[alert] notifying escalated alert ${e.alertId} failed`, err)));
+  }
+
   /** Resolves when no scan or notification is under way (tests wait on it after a change). */
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
@@ -132,6 +156,7 @@ export function alertReactions(platform: Platform): AlertJobs {
     platform.events.on(event, (payload) => void j.scan(canteenOf(payload)));
   }
   platform.events.on(ALERT_RAISED, (payload) => j.notify((payload as AlertRaised).alertId));
+  platform.events.on(ALERT_ESCALATED, (payload) => j.notifyEscalated(payload as AlertEscalated));
   j.start();
   return j;
 }

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { personNames } from '../../core/people.ts';
 import type { AlertQuery } from './contracts.ts';
 import { ALERT_RAISED, type AlertRaised } from './events.ts';
+import { nextEscalation } from './escalation.ts';
 import { alertKind, type Severity } from './kinds.ts';
 import { P } from './permissions.ts';
 import { alert, notification } from './schema.ts';
@@ -50,12 +51,17 @@ export async function raiseAlert(ctx: Ctx, input: RaiseAlert): Promise<{ id: num
     if (open) {
       const before = { severity: open.severity, titleZh: open.titleZh, titleEn: open.titleEn, detail: open.detail, linkEntity: open.linkEntity, linkId: open.linkId, linkPath: open.linkPath };
       const changed = canonical(before) !== canonical(facts);
-      await ctx.db.update(alert).set({ ...(changed && facts), lastSeenAt: now, seenCount: sql`${alert.seenCount} + 1` }).where(eq(alert.id, open.id));
+      // Grown more severe while nobody acknowledged it: it may have to go up sooner.
+      const sooner = changed && open.status === 'open' && open.severity !== facts.severity
+        ? await nextEscalation(ctx, open.orgId, facts.severity, now, open.escalationLevel) : null;
+      const escalate = sooner && (!open.nextEscalationAt || sooner < open.nextEscalationAt) ? { nextEscalationAt: sooner } : {};
+      await ctx.db.update(alert).set({ ...(changed && facts), ...escalate, lastSeenAt: now, seenCount: sql`${alert.seenCount} + 1` }).where(eq(alert.id, open.id));
       if (changed) await audit(ctx, { orgId: open.orgId, action: 'alert.updated', entity: 'alert', entityId: open.id, before, after: facts });
       return { id: open.id, created: false };
     }
     const [created] = await ctx.db.insert(alert)
-      .values({ orgId: input.orgId, source: def.source, kind: input.kind, key: input.key, ...facts, raisedAt: now, raisedBy: ctx.user?.id ?? null, lastSeenAt: now })
+      .values({ orgId: input.orgId, source: def.source, kind: input.kind, key: input.key, ...facts, raisedAt: now, raisedBy: ctx.user?.id ?? null, lastSeenAt: now,
+        nextEscalationAt: await nextEscalation(ctx, input.orgId, facts.severity, now, 0) })
       .onConflictDoNothing().returning({ id: alert.id });
     if (created) {
       await audit(ctx, { orgId: input.orgId, action: 'alert.raised', entity: 'alert', entityId: created.id, after: { kind: input.kind, key: input.key, ...facts } });
@@ -120,7 +126,7 @@ export async function alertById(ctx: Ctx, id: number): Promise<AlertView | null>
 }
 
 /** Organisations whose alerts the caller sees: their scope, narrowed to one organisation's subtree if named. */
-function visibleOrgs(ctx: Ctx, orgId?: number): number[] {
+export function visibleOrgs(ctx: Ctx, orgId?: number): number[] {
   const scope = ctx.access.scope(P['alert.alert.read']);
   if (orgId === undefined) return scope;
   if (!ctx.tree.get(orgId) || !scope.includes(orgId)) throw new AppError(404, 'org_not_found', '组织不存在或无权查看', 'Organisation not found or not visible to you');
