@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import { findCjkFont, fileExists, type CjkFont } from './cjk-font.ts';
 import { AppError, type Lang } from './errors.ts';
 import { downloadResponse, textWidth, xlsxResponse } from './excel.ts';
 import { fenToYuan } from './spreadsheet-values.ts';
@@ -216,38 +217,13 @@ export async function documentXlsx(doc: ReportDocument, lang: Lang): Promise<Buf
 
 // ---------------------------------------------------------------- PDF
 
-interface FontFile { file: string; face?: string }
 interface LoadedFont { data: Buffer; face?: string }
-
-/**
- * Debian's CJK fonts, best first. Collections (.ttc) hold one face per region; the face is its PostScript name.
- * The bold file, where there is one, sits beside the regular one with Bold for Regular in its name.
- */
-const CJK_FONTS: FontFile[] = [
-  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
-  { file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
-  { file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', face: 'WenQuanYiZenHei' },
-  { file: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
-];
 
 const noFont = (detail: string) => new AppError(503, 'pdf_font_missing',
   `服务器缺少中文字体，无法生成 PDF（${detail}）。请安装 fonts-noto-cjk（apt-get install fonts-noto-cjk）或用 PDF_FONT 指定字体文件`,
   `The server has no Chinese font to render PDFs (${detail}). Install fonts-noto-cjk (apt-get install fonts-noto-cjk) or set PDF_FONT to a font file`);
 
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
-
-async function findRegular(): Promise<FontFile> {
-  const { PDF_FONT: file, PDF_FONT_FACE: face } = process.env;
-  if (file) {
-    if (!(await exists(file))) throw noFont(`PDF_FONT=${file} not found`);
-    return { file, face: face || undefined };
-  }
-  for (const f of CJK_FONTS) if (await exists(f.file)) return f;
-  throw noFont('searched /usr/share/fonts');
-}
-
-async function load(f: FontFile): Promise<LoadedFont> {
+async function load(f: CjkFont): Promise<LoadedFont> {
   const data = await fs.readFile(f.file);
   try {
     // pdfkit only reads the face when the font is first used; try it now so a wrong face fails here, once.
@@ -258,11 +234,12 @@ async function load(f: FontFile): Promise<LoadedFont> {
   return { data, face: f.face };
 }
 
+// The bold file, where there is one, sits beside the regular one with Bold for Regular in its name.
 async function loadFonts(): Promise<{ regular: LoadedFont; bold: LoadedFont }> {
-  const regular = await findRegular();
+  const regular = await findCjkFont(noFont);
   const bold = { file: regular.file.replace('Regular', 'Bold'), face: regular.face?.replace('Regular', 'Bold') };
   const loaded = await load(regular);
-  return { regular: loaded, bold: bold.file !== regular.file && (await exists(bold.file)) ? await load(bold) : loaded };
+  return { regular: loaded, bold: bold.file !== regular.file && (await fileExists(bold.file)) ? await load(bold) : loaded };
 }
 
 // The CJK files are ~20 MB each: read once per process. A failure is not kept, so installing the font needs no restart.
