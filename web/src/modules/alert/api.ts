@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { get, post } from '../../api.ts';
+import { get, post, put } from '../../api.ts';
 
 /** Shapes of server/src/modules/alert (AlertView, alertSummary, AlertKindDef). */
 export type Severity = 'info' | 'warning' | 'critical';
@@ -29,6 +29,7 @@ export interface AlertRow {
   resolvedBySystem: boolean;
   resolveNote: string;
   escalationLevel: number;
+  nextEscalationAt: string | null;
   notified: { personId: number; name: string | null; notifier: string; level: number; sentAt: string }[];
 }
 
@@ -52,6 +53,30 @@ export const listAlerts = (q: { orgId?: number; status?: string; kind?: string; 
   return get<AlertRow[]>(`/api/alerts?${params}`);
 };
 export const alertKinds = () => get<AlertKind[]>('/api/alerts/kinds');
+
+export interface EscalationRules {
+  orgId: number;
+  /** The organisation whose setting applies (the canteen's own, its centre's …), null for the defaults. */
+  fromOrgId: number | null;
+  afterMinutes: Record<Severity, number | null>;
+  levels: { level: number; zh: string; en: string }[];
+}
+export const escalationRules = (orgId: number) => get<EscalationRules>(`/api/alerts/escalation?orgId=${orgId}`);
+export const setEscalationRules = (orgId: number, afterMinutes: EscalationRules['afterMinutes']) => put<EscalationRules>('/api/alerts/escalation', { orgId, afterMinutes });
+
+export interface AlertHistory {
+  raised: number;
+  resolved: number;
+  unresolved: number;
+  escalated: number;
+  critical: number;
+  meanAckMinutes: number | null;
+  meanResolveMinutes: number | null;
+  byDay: { date: string; source: string; n: number }[];
+  byKind: { kind: string; source: string; n: number; escalated: number }[];
+  alerts: AlertRow[];
+}
+export const alertHistory = (orgId: number, from: string, to: string) => get<AlertHistory>(`/api/alerts/history?orgId=${orgId}&from=${from}&to=${to}`);
 export const acknowledge = async (id: number) => changed(await post<AlertRow>(`/api/alerts/${id}/acknowledge`));
 export const resolve = async (id: number, note: string) => changed(await post<AlertRow>(`/api/alerts/${id}/resolve`, { note }));
 

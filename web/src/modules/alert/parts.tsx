@@ -1,4 +1,4 @@
-import { Alert as Notice, App, Button, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert as Notice, App, Button, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { t } from '../../i18n.ts';
 import { dateTime, errText } from '../ingredient/shared.tsx';
@@ -30,6 +30,44 @@ export function StatusTag({ value }: { value: AlertRow['status'] }) {
 }
 
 export const alertTitle = (a: AlertRow) => t(a.titleZh, a.titleEn);
+
+/** Who each escalation level tells (server: alert/escalation.ts ESCALATION_LEVELS; level 0 is the kind's handlers). */
+export const LEVELS = [
+  { zh: '责任人', en: 'handlers' },
+  { zh: '项目经理', en: 'site manager' },
+  { zh: '食堂负责人', en: 'canteen head' },
+  { zh: '机关事务局', en: 'bureau' },
+];
+const levelName = (level: number) => (LEVELS[level] ? t(LEVELS[level].zh, LEVELS[level].en) : String(level));
+
+/** How far an alert has gone up, and when it goes further if nobody acknowledges it. */
+export function EscalationTag({ alert: a }: { alert: AlertRow }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      {a.escalationLevel > 0 && <Tag color="volcano" style={{ fontSize: 14 }}>{t(`已升级至${levelName(a.escalationLevel)}`, `Escalated to ${levelName(a.escalationLevel)}`)}</Tag>}
+      {a.status === 'open' && a.nextEscalationAt && (
+        <Typography.Text type="secondary">{t(`${dateTime(a.nextEscalationAt)} 未确认将升级至${levelName(a.escalationLevel + 1)}`, `Unacknowledged by ${dateTime(a.nextEscalationAt)}: goes to the ${levelName(a.escalationLevel + 1)}`)}</Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** Raised, who was told at each level, acknowledged, resolved: the alert's life in order. */
+export function AlertTimeline({ alert: a }: { alert: AlertRow }) {
+  const levels = [...new Set(a.notified.map((n) => n.level))].sort((x, y) => x - y);
+  const items = [
+    { at: a.raisedAt, color: 'red', text: t(`发现${a.raisedByName ? `（${a.raisedByName}）` : '（系统检查）'}`, `Raised${a.raisedByName ? ` by ${a.raisedByName}` : ' by a system check'}`) },
+    ...levels.map((level) => {
+      const told = a.notified.filter((n) => n.level === level);
+      const names = [...new Set(told.map((n) => n.name ?? '—'))].join(t('、', ', '));
+      return { at: told[0]!.sentAt, color: level > 0 ? 'volcano' : 'blue',
+        text: level > 0 ? t(`未及时确认，升级通知${levelName(level)}：${names}`, `Not acknowledged in time; escalated to the ${levelName(level)}: ${names}`) : t(`通知${names}`, `Told ${names}`) };
+    }),
+    ...(a.acknowledgedAt ? [{ at: a.acknowledgedAt, color: 'orange', text: t(`${a.acknowledgedByName ?? '—'} 确认`, `Acknowledged by ${a.acknowledgedByName ?? '—'}`) }] : []),
+    ...(a.resolvedAt ? [{ at: a.resolvedAt, color: 'green', text: a.resolvedBySystem ? t('情况消除，系统解除', 'Condition cleared; resolved by the system') : t(`${a.resolvedByName ?? '—'} 处理完毕：${a.resolveNote}`, `Resolved by ${a.resolvedByName ?? '—'}: ${a.resolveNote}`) }] : []),
+  ].sort((x, y) => x.at.localeCompare(y.at));
+  return <Timeline items={items.map((i) => ({ color: i.color, content: <span>{dateTime(i.at)} · {i.text}</span> }))} />;
+}
 
 /** Who acknowledged and who resolved, and when: the trail the issue asks the centre to show. */
 export function HandledBy({ alert: a }: { alert: AlertRow }) {
