@@ -62,6 +62,7 @@ export async function seedFixture(platform: Platform) {
     { username: 'safe1', name: '食安员一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'safety_officer' }] },
     { username: 'hall1', name: '餐厅经理一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'hall_manager' }] },
     { username: 'warden1', name: '区域责任人一', orgId: o('K1'), passwordHash: hash, roles: [{ orgId: o('K1'), roleKey: 'area_warden' }] },
+    { username: 'hall2', name: '餐厅经理二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'hall_manager' }] },
     { username: 'safe2', name: '食安员二', orgId: o('K2'), passwordHash: hash, roles: [{ orgId: o('K2'), roleKey: 'safety_officer' }] },
     { username: 'leader', name: '局领导', orgId: o('B'), passwordHash: hash, roles: [{ orgId: o('B'), roleKey: 'bureau_leader' }] },
     { username: 'diner1', name: '就餐者一', orgId: o('U1'), passwordHash: hash, roles: [{ orgId: o('U1'), roleKey: 'diner' }] },

@@ -3,7 +3,7 @@ import { chinaDate } from '../../core/doc-number.ts';
 import { addDays, publishedMenus } from '../menu/index.ts';
 import { inspectionSummary } from '../stock/index.ts';
 import { suppliersUsableBy } from '../supplier/index.ts';
-import { bureauCanteen, bureauCanteens } from './bureau.ts';
+import { bureauCanteen, bureauCanteens } from '../../core/bureau-canteens.ts';
 import { feedbackCounts } from './feedback.ts';
 import { aspectAverages, recentSurveys } from './results.ts';
 

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../core/auth.ts';
-import { insertPeople } from '../../core/org-seed.ts';
 import { dish, planningLibrary } from '../../../test/canteen-fixture.ts';
-import { Client, PASSWORD, testApp } from '../../../test/harness.ts';
+import { Client, testApp } from '../../../test/harness.ts';
 
 const now = new Date('2026-11-25T02:00:00Z'); // 2026-11-25 10:00 in Shanghai
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -18,13 +16,6 @@ const auditOf = async (entity: string, id: number) =>
 
 beforeAll(async () => {
   t = await testApp(() => now);
-  // Dining-hall managers, one per canteen (the shared fixture has none).
-  const hash = await hashPassword(PASSWORD);
-  await insertPeople(t.platform.database.db, [
-    { username: 'hall1', name: '餐厅经理一', orgId: t.fx.orgs.k1, passwordHash: hash, roles: [{ orgId: t.fx.orgs.k1, roleKey: 'hall_manager' }] },
-    { username: 'hall2', name: '餐厅经理二', orgId: t.fx.orgs.k2, passwordHash: hash, roles: [{ orgId: t.fx.orgs.k2, roleKey: 'hall_manager' }] },
-  ]);
-  t.platform.invalidateCaches();
   [admin, chef1, head1, store1, head2, diner1, diner2, hall1, hall2] = await Promise.all(
     ['admin', 'chef1', 'head1', 'store1', 'head2', 'diner1', 'diner2', 'hall1', 'hall2'].map((u) => t.as(u)));
 });
