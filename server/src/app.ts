@@ -19,6 +19,7 @@ import { orderReactions, orderRoutes } from './modules/order/index.ts';
 import { purchaseRoutes } from './modules/purchase/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
 import { requisitionRoutes } from './modules/requisition/index.ts';
+import { sampleReactions, sampleRoutes } from './modules/sample/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { supplierRoutes } from './modules/supplier/index.ts';
 
@@ -35,6 +36,7 @@ export function buildApp(platform: Platform): App {
   checkoutReactions(platform);
   startNightlyClose(platform);
   orderReactions(platform);
+  sampleReactions(platform);
   authRoutes(app);
   adminRoutes(app);
   ingredientRoutes(app);
@@ -52,6 +54,7 @@ export function buildApp(platform: Platform): App {
   alertRoutes(app);
   feedbackRoutes(app);
   orderRoutes(app);
+  sampleRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

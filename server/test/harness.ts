@@ -3,6 +3,7 @@ import { buildApp } from '../src/app.ts';
 import { alertJobs } from '../src/modules/alert/index.ts';
 import { stopNightlyClose } from '../src/modules/checkout/index.ts';
 import { stopOrderJobs } from '../src/modules/order/index.ts';
+import { stopSampleJobs } from '../src/modules/sample/index.ts';
 import { hashPassword } from '../src/core/auth.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Platform } from '../src/core/context.ts';
@@ -130,6 +131,7 @@ export async function testApp(clock?: () => Date) {
     alertJobs(platform).stop();
     stopOrderJobs(platform);
     stopNightlyClose(platform);
+    await stopSampleJobs(platform);
     await alertJobs(platform).idle();
     await platform.database.close();
   };
