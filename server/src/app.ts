@@ -22,6 +22,7 @@ import { requisitionRoutes } from './modules/requisition/index.ts';
 import { sampleReactions, sampleRoutes } from './modules/sample/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { supplierRoutes } from './modules/supplier/index.ts';
+import { workerReactions, workerRoutes } from './modules/worker/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDist = path.resolve(here, '../../web/dist');
@@ -37,6 +38,7 @@ export function buildApp(platform: Platform): App {
   startNightlyClose(platform);
   orderReactions(platform);
   sampleReactions(platform);
+  workerReactions(platform);
   authRoutes(app);
   adminRoutes(app);
   ingredientRoutes(app);
@@ -55,6 +57,7 @@ export function buildApp(platform: Platform): App {
   feedbackRoutes(app);
   orderRoutes(app);
   sampleRoutes(app);
+  workerRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

@@ -4,6 +4,7 @@ import { alertJobs } from '../src/modules/alert/index.ts';
 import { stopNightlyClose } from '../src/modules/checkout/index.ts';
 import { stopOrderJobs } from '../src/modules/order/index.ts';
 import { stopSampleJobs } from '../src/modules/sample/index.ts';
+import { stopWorkerJobs } from '../src/modules/worker/index.ts';
 import { hashPassword } from '../src/core/auth.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Platform } from '../src/core/context.ts';
@@ -132,6 +133,7 @@ export async function testApp(clock?: () => Date) {
     stopOrderJobs(platform);
     stopNightlyClose(platform);
     await stopSampleJobs(platform);
+    await stopWorkerJobs(platform);
     await alertJobs(platform).idle();
     await platform.database.close();
   };

@@ -62,6 +62,21 @@ export const CheckKioskReading = z.object({
 });
 export type CheckKioskReading = z.infer<typeof CheckKioskReading>;
 
+/** The server's answer to a check kiosk on `sl/devices/<code>/command`: the outcome to show the worker. */
+export interface CheckKioskCommand {
+  action: 'result';
+  badge: string;
+  /** The reading's time, so the kiosk matches the answer to the check. */
+  at: string;
+  status: 'fit' | 'unfit' | 'already_checked' | 'unknown_badge' | 'inactive';
+  name: string | null;
+  /** The day's outcome when a check exists (also for already_checked). */
+  fit: 'fit' | 'unfit' | null;
+  reasons: string[];
+  zh: string;
+  en: string;
+}
+
 /**
  * A sample cabinet (留样柜): a box weighed into or out of a slot (grams on its built-in scale), the
  * door opening and closing, and the cabinet's temperature.
