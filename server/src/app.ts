@@ -13,6 +13,7 @@ import { checkoutReactions, checkoutRoutes, startNightlyClose } from './modules/
 import { dishReactions, dishRoutes } from './modules/dish/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { ingredientReactions, ingredientRoutes } from './modules/ingredient/index.ts';
+import { inspectionReactions, inspectionRoutes } from './modules/inspection/index.ts';
 import { costingRoutes } from './modules/costing/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
 import { orderReactions, orderRoutes } from './modules/order/index.ts';
@@ -37,6 +38,7 @@ export function buildApp(platform: Platform): App {
   checkoutReactions(platform);
   startNightlyClose(platform);
   orderReactions(platform);
+  inspectionReactions(platform);
   sampleReactions(platform);
   workerReactions(platform);
   authRoutes(app);
@@ -56,6 +58,7 @@ export function buildApp(platform: Platform): App {
   alertRoutes(app);
   feedbackRoutes(app);
   orderRoutes(app);
+  inspectionRoutes(app);
   sampleRoutes(app);
   workerRoutes(app);
   mountOpenApi(app);

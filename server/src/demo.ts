@@ -9,6 +9,7 @@ import { seedDemoDevices } from './devices/index.ts';
 import { seedDemoDiners, seedDemoRecognition, seedDemoTakeout } from './demo-diners.ts';
 import { seedDemoSales } from './demo-sales.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoInspections } from './modules/inspection/index.ts';
 import { seedDemoWorkers } from './modules/worker/index.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -114,6 +115,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   await seedDemoSales(platform, orgIds.get('HQBZ')!, withCodes, accounts, eaten, opts.historyDays ?? 0, opts.salesDays ?? 30, log);
   await seedDemoRecognition(platform, canteens, log);
   await seedDemoTakeout(platform, canteens, log);
+  await seedDemoInspections(platform, withCodes, log);
   await seedDemoWorkers(platform, withCodes, log);
   if (opts.requisitions ?? true) await seedDemoRequisitions(platform, canteens, library.firstMonday, log);
   const scales = await seedDemoDevices(platform, CANTEENS.map((c) => ({ id: orgIds.get(c.code)!, code: c.code, login: c.login })));

@@ -9,6 +9,7 @@ import { DEMO_DEVICE_TOKEN, demoLockerCode, demoScaleCode, startDeviceGateway } 
 import { alertJobs } from './modules/alert/index.ts';
 import { stopNightlyClose } from './modules/checkout/index.ts';
 import { stopOrderJobs } from './modules/order/index.ts';
+import { stopInspectionJobs } from './modules/inspection/index.ts';
 import { stopWorkerJobs } from './modules/worker/index.ts';
 
 const config = loadConfig();
@@ -25,7 +26,7 @@ if (config.demo) {
 const gateway = await startDeviceGateway(platform);
 // Devices get a clean disconnect and the last readings' writes finish before the database closes.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void gateway.close().then(() => { alertJobs(platform).stop(); stopOrderJobs(platform); stopNightlyClose(platform); return stopWorkerJobs(platform).then(() => alertJobs(platform).idle()); }).finally(() => database.close()).finally(() => process.exit(0)));
+  process.once(signal, () => void gateway.close().then(() => { alertJobs(platform).stop(); stopOrderJobs(platform); stopInspectionJobs(platform); stopNightlyClose(platform); return stopWorkerJobs(platform).then(() => alertJobs(platform).idle()); }).finally(() => database.close()).finally(() => process.exit(0)));
 }
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`\n智慧后勤平台 Smart Logistics Platform`);

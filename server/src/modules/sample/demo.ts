@@ -36,8 +36,6 @@ async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => 
  */
 export async function seedDemoSamples(platform: Platform, canteens: readonly { id: number; code: string; login: string }[], log: (m: string) => void): Promise<void> {
   const rng = new Random(20261125);
-  const photos = new Map<number, Buffer>();
-  const photoOf = (dishId: number) => photos.get(dishId) ?? photos.set(dishId, boxPhoto(dishId)).get(dishId)!;
   let total = 0;
   for (const [ci, c] of canteens.entries()) {
     const head = await ctxAs(platform, `head.${c.login}`);
@@ -98,7 +96,7 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
     const ids: number[] = [];
     await inTransaction(keeper, async (tx) => {
       await insertChunks(rows, 400, async (chunk) => ids.push(...(await tx.db.insert(sample).values(chunk).returning({ id: sample.id })).map((r) => r.id)));
-      await insertChunks(rows.map((r, i) => ({ sampleId: ids[i]!, type: 'image/jpeg', bytes: photoOf(r.dishId), takenAt: r.keptAt!, takenBy: r.keeperId })), 200, (chunk) => tx.db.insert(photo).values(chunk));
+      await insertChunks(rows.map((r, i) => ({ sampleId: ids[i]!, type: 'image/jpeg', bytes: boxPhoto(r.dishId), takenAt: r.keptAt!, takenBy: r.keeperId })), 200, (chunk) => tx.db.insert(photo).values(chunk));
       for (const [i, r] of rows.entries()) {
         events.push({ orgId: c.id, deviceId: cabinet.id, event: 'placed', slot: r.slot, grams: r.grams, at: r.keptAt!, sampleId: ids[i]! });
         if (r.removedAt) events.push({ orgId: c.id, deviceId: cabinet.id, event: 'removed', slot: r.slot, at: r.removedAt, sampleId: ids[i]! });
@@ -122,7 +120,7 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
       const r = resample.row;
       await inTransaction(asOf(keeper, r.keptAt!), async (tx) => {
         const [row] = await tx.db.insert(sample).values(r).returning();
-        await tx.db.insert(photo).values({ sampleId: row!.id, type: 'image/jpeg', bytes: photoOf(r.dishId), takenAt: r.keptAt!, takenBy: r.keeperId });
+        await tx.db.insert(photo).values({ sampleId: row!.id, type: 'image/jpeg', bytes: boxPhoto(r.dishId), takenAt: r.keptAt!, takenBy: r.keeperId });
         await tx.db.insert(cabinetEvent).values({ orgId: c.id, deviceId: cabinet.id, event: 'placed', slot: r.slot, grams: r.grams, at: r.keptAt!, sampleId: row!.id });
         if (r.removedAt) await tx.db.insert(cabinetEvent).values({ orgId: c.id, deviceId: cabinet.id, event: 'removed', slot: r.slot, at: r.removedAt, sampleId: row!.id });
         await judgeWeight(tx, row!);
