@@ -3,6 +3,7 @@ import { buildApp } from '../src/app.ts';
 import { alertJobs } from '../src/modules/alert/index.ts';
 import { stopNightlyClose } from '../src/modules/checkout/index.ts';
 import { stopOrderJobs } from '../src/modules/order/index.ts';
+import { stopInspectionJobs } from '../src/modules/inspection/index.ts';
 import { stopSampleJobs } from '../src/modules/sample/index.ts';
 import { stopWorkerJobs } from '../src/modules/worker/index.ts';
 import { hashPassword } from '../src/core/auth.ts';
@@ -131,6 +132,7 @@ export async function testApp(clock?: () => Date) {
   const close = async () => {
     alertJobs(platform).stop();
     stopOrderJobs(platform);
+    stopInspectionJobs(platform);
     stopNightlyClose(platform);
     await stopSampleJobs(platform);
     await stopWorkerJobs(platform);

@@ -3,6 +3,6 @@ export { P as checkoutPermissions } from './permissions.ts';
 export { checkoutReactions, mealAt } from './board.ts';
 export { createStation, listStations } from './stations.ts';
 export { loadSalesHistory, type HistorySale } from './history.ts';
-export { allocate } from './settlement.ts';
+export { allocate, paidSalesByMeal } from './settlement.ts';
 export { registerSample } from './recognition.ts';
 export { closeYesterday, startNightlyClose, stopNightlyClose } from './settlement.ts';
