@@ -16,6 +16,7 @@ import { ingredientReactions, ingredientRoutes } from './modules/ingredient/inde
 import { inspectionReactions, inspectionRoutes } from './modules/inspection/index.ts';
 import { costingRoutes } from './modules/costing/index.ts';
 import { menuRoutes } from './modules/menu/index.ts';
+import { monitoringReactions, monitoringRoutes } from './modules/monitoring/index.ts';
 import { orderReactions, orderRoutes } from './modules/order/index.ts';
 import { purchaseRoutes } from './modules/purchase/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
@@ -38,6 +39,7 @@ export function buildApp(platform: Platform): App {
   checkoutReactions(platform);
   startNightlyClose(platform);
   orderReactions(platform);
+  monitoringReactions(platform);
   inspectionReactions(platform);
   sampleReactions(platform);
   workerReactions(platform);
@@ -58,6 +60,7 @@ export function buildApp(platform: Platform): App {
   alertRoutes(app);
   feedbackRoutes(app);
   orderRoutes(app);
+  monitoringRoutes(app);
   inspectionRoutes(app);
   sampleRoutes(app);
   workerRoutes(app);

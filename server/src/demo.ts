@@ -9,6 +9,7 @@ import { seedDemoDevices } from './devices/index.ts';
 import { seedDemoDiners, seedDemoRecognition, seedDemoTakeout } from './demo-diners.ts';
 import { seedDemoSales } from './demo-sales.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoMonitoring } from './modules/monitoring/index.ts';
 import { seedDemoInspections } from './modules/inspection/index.ts';
 import { seedDemoWorkers } from './modules/worker/index.ts';
 
@@ -115,6 +116,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   await seedDemoSales(platform, orgIds.get('HQBZ')!, withCodes, accounts, eaten, opts.historyDays ?? 0, opts.salesDays ?? 30, log);
   await seedDemoRecognition(platform, canteens, log);
   await seedDemoTakeout(platform, canteens, log);
+  await seedDemoMonitoring(platform, withCodes, log);
   await seedDemoInspections(platform, withCodes, log);
   await seedDemoWorkers(platform, withCodes, log);
   if (opts.requisitions ?? true) await seedDemoRequisitions(platform, canteens, library.firstMonday, log);

@@ -42,7 +42,7 @@ describe('every route', () => {
   it('declares who may call it', () => {
     for (const r of unique()) expect(r.guard, `${r.method} ${r.path}`).toBeTruthy();
     const open = unique().filter((r) => 'public' in r.guard).map((r) => `${r.method} ${r.path}`);
-    expect(open).toEqual(['POST /api/auth/login', 'POST /api/accounts/online-payments/notify', 'POST /api/devices/readings', 'POST /api/orders/locker-pickups']);
+    expect(open).toEqual(['POST /api/auth/login', 'POST /api/accounts/online-payments/notify', 'POST /api/devices/readings', 'POST /api/orders/locker-pickups', 'POST /api/monitoring/kitchen-events']);
   });
 
   it('refuses callers who are not signed in', async () => {

@@ -6,3 +6,4 @@ export { authenticateDevice, createDevice, devicesOfKind, latestReading, listDev
 export { deviceTopic, DEVICE_CODE_HEADER, DEVICE_TOKEN_HEADER, type CheckKioskCommand, type CheckKioskReading, type LockerCommand, type LockerReading, type SampleCabinetReading, type SensorReading } from './contracts.ts';
 export { DEMO_DEVICE_TOKEN, demoCheckoutScaleCode, demoLockerCode, demoScaleCode, seedDemoDevices } from './demo.ts';
 export { DEVICE_KINDS, type DeviceKind } from './schema.ts';
+export { hashToken, newToken, tokenMatches } from './token.ts';
