@@ -22,6 +22,7 @@ import { purchaseRoutes } from './modules/purchase/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
 import { requisitionRoutes } from './modules/requisition/index.ts';
 import { sampleReactions, sampleRoutes } from './modules/sample/index.ts';
+import { safetyRoutes } from './modules/safety/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { supplierRoutes } from './modules/supplier/index.ts';
 import { workerReactions, workerRoutes } from './modules/worker/index.ts';
@@ -64,6 +65,7 @@ export function buildApp(platform: Platform): App {
   inspectionRoutes(app);
   sampleRoutes(app);
   workerRoutes(app);
+  safetyRoutes(app);
   mountOpenApi(app);
   app.get('/api/docs', (c) => c.html(`<!doctype html><html><head><meta charset="utf-8"><title>API 文档</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>

@@ -3,6 +3,7 @@ import { CountPhone } from './CountPhone.tsx';
 import { DinerApp } from './diner/DinerApp.tsx';
 import { DisclosurePhone } from './feedback/DisclosurePhone.tsx';
 import { FeedbackPhone } from './feedback/FeedbackPhone.tsx';
+import { OpenKitchenPhone } from './feedback/OpenKitchenPhone.tsx';
 import { SurveysPhone } from './feedback/SurveysPhone.tsx';
 import { OrdersPhone } from './orders/OrdersPhone.tsx';
 
@@ -12,5 +13,6 @@ export const mobileRoutes = () => [
   <Route key="m-surveys" path="/m/surveys/*" element={<SurveysPhone />} />,
   <Route key="m-feedback" path="/m/feedback/*" element={<FeedbackPhone />} />,
   <Route key="m-disclosure" path="/m/disclosure" element={<DisclosurePhone />} />,
+  <Route key="m-open-kitchen" path="/m/open-kitchen" element={<OpenKitchenPhone />} />,
   <Route key="m-orders" path="/m/orders/*" element={<OrdersPhone />} />,
 ];

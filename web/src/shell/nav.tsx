@@ -5,6 +5,7 @@ import { t } from '../i18n.ts';
 import { AuditPage } from '../modules/admin/AuditPage.tsx';
 import { CheckoutDeskPage } from '../modules/checkout/CheckoutDeskPage.tsx';
 import { AlertNavIcon, AlertsPage } from '../modules/alert/AlertsPage.tsx';
+import { SafetyDayPage } from '../modules/safety/SafetyDay.tsx';
 import { OrgsPage } from '../modules/admin/OrgsPage.tsx';
 import { PeoplePage } from '../modules/admin/PeoplePage.tsx';
 import { DevicesPage } from '../modules/devices/DevicesPage.tsx';
@@ -44,7 +45,8 @@ export function navItems(): NavItem[] {
   const canteen = t('数字食堂', 'Digital canteen');
   return [
     { path: '/', label: t('首页', 'Home'), hint: '', icon: <HomeOutlined />, element: <Home /> },
-    { path: '/alerts', label: t('预警中心', 'Alert centre'), hint: t('库存等预警：确认、处理，谁在何时处理', 'Alerts from stock and more: acknowledge, resolve, who and when'), icon: <AlertNavIcon />, permission: 'alert.alert.read', element: <AlertsPage /> },
+    { path: '/alerts', label: t('预警中心', 'Alert centre'), hint: t('库存、食品安全、传感器预警：确认、处理、逐级升级', 'Stock, food-safety and sensor alerts: acknowledge, resolve, escalation'), icon: <AlertNavIcon />, permission: 'alert.alert.read', element: <AlertsPage /> },
+    { path: '/safety', label: t('食品安全概览', 'Food safety today'), hint: t('晨检、留样、自查、冷链与预警，一页看全', 'Morning checks, samples, inspections, cold chain and alerts on one page'), icon: <SafetyOutlined />, permission: 'safety.day.read', group: t('食品安全', 'Food safety'), element: <SafetyDayPage /> },
     { path: '/menu', label: t('菜品计划', 'Menu plans'), hint: t('按周排菜、发布菜单', 'Plan the week, publish menus'), icon: <CalendarOutlined />, permission: 'menu.plan.read', group: canteen, element: <MenuPage /> },
     { path: '/requisitions', label: t('请购单', 'Requisitions'), hint: t('按菜单生成、提交、审核采购', 'Generate, submit and approve purchasing'), icon: <FileTextOutlined />, permission: 'requisition.requisition.read', group: canteen, element: <RequisitionsPage /> },
     { path: '/purchase-orders', label: t('采购单', 'Purchase orders'), hint: t('按供应商发送、打印、跟踪到货', 'Send, print and follow deliveries by supplier'), icon: <ShoppingCartOutlined />, permission: 'purchase.order.read', group: canteen, element: <PurchaseOrdersPage /> },

@@ -60,16 +60,12 @@ export async function inspectionDay(ctx: Ctx, canteenId: number, date: string): 
 }
 
 /**
- * A checklist photo of the last 7 days for the open-kitchen page (阳光厨房), shown to diners by the lead's route:
- * no permission check here. Waste photos and older ones are not given out.
+ * A checklist photo of this canteen from the last 7 days for the open-kitchen page (阳光厨房), shown to
+ * diners by the open-kitchen route: no permission check here. Waste photos and older ones are not given out.
  */
-export async function inspectionPhotoForOpenKitchen(ctx: Ctx, photoId: number): Promise<{ bytes: Buffer; type: string } | null>;
-/** The same, only if the photo is of this canteen (the open-kitchen route names the canteen). */
-export async function inspectionPhotoForOpenKitchen(ctx: Ctx, canteenId: number, photoId: number): Promise<{ bytes: Buffer; type: string } | null>;
-export async function inspectionPhotoForOpenKitchen(ctx: Ctx, a: number, b?: number): Promise<{ bytes: Buffer; type: string } | null> {
-  const [canteenId, photoId] = b === undefined ? [undefined, a] : [a, b];
+export async function inspectionPhotoForOpenKitchen(ctx: Ctx, canteenId: number, photoId: number): Promise<{ bytes: Buffer; type: string } | null> {
   const since = new Date(ctx.now().getTime() - OPEN_KITCHEN_DAYS * 86_400_000);
   const [p] = await ctx.db.select({ data: photo.data, mime: photo.mime }).from(photo)
-    .where(and(eq(photo.id, photoId), isNotNull(photo.taskId), gte(photo.takenAt, since), canteenId === undefined ? undefined : eq(photo.orgId, canteenId)));
+    .where(and(eq(photo.id, photoId), isNotNull(photo.taskId), gte(photo.takenAt, since), eq(photo.orgId, canteenId)));
   return p ? { bytes: p.data, type: p.mime } : null;
 }

@@ -234,8 +234,9 @@ describe('discarding', () => {
     const ctx = await makeCtx(t.platform, null, [], 'zh');
     const withPhoto = (await rows<{ sample_id: number }>(t.platform.database.db, sql`select sample_id from sample_photo limit 1`))[0]!.sample_id;
     setChina('2026-11-27', '12:00');
-    expect((await samplePhotoForOpenKitchen(ctx, withPhoto))?.type).toBe('image/jpeg');
+    expect((await samplePhotoForOpenKitchen(ctx, t.fx.orgs.k1, withPhoto))?.type).toBe('image/jpeg');
+    expect(await samplePhotoForOpenKitchen(ctx, t.fx.orgs.k2, withPhoto)).toBeNull();
     setChina('2026-11-28', '12:00');
-    expect(await samplePhotoForOpenKitchen(ctx, withPhoto)).toBeNull();
+    expect(await samplePhotoForOpenKitchen(ctx, t.fx.orgs.k1, withPhoto)).toBeNull();
   });
 });

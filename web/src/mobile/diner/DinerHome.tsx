@@ -1,4 +1,4 @@
-import { CalendarOutlined, HeartOutlined, QrcodeOutlined, ReadOutlined, UnorderedListOutlined, WalletOutlined } from '@ant-design/icons';
+import { CalendarOutlined, HeartOutlined, QrcodeOutlined, ReadOutlined, RightOutlined, UnorderedListOutlined, VideoCameraOutlined, WalletOutlined } from '@ant-design/icons';
 import { Alert, Button, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -81,6 +81,14 @@ export function DinerHome() {
         <Action to="/m/orders" icon={<CalendarOutlined />} text={t('订餐', 'Order meals')} />
         <Action to="/m/nutrition" icon={<HeartOutlined />} text={t('营养', 'Nutrition')} />
       </div>
+      <Link to="/m/open-kitchen" style={{ ...card, ...touch, marginTop: 10, display: 'flex', alignItems: 'center', gap: 12, textDecoration: 'none', color: '#222' }}>
+        <VideoCameraOutlined style={{ fontSize: 26, color: GREEN }} />
+        <span style={{ flex: 1 }}>
+          <b style={{ fontSize: 17 }}>{t('阳光厨房', 'Open kitchen')}</b>
+          <span style={{ display: 'block', fontSize: 14, color: '#666' }}>{t('今日留样、后厨自查照片和直播', "Today's samples, kitchen inspection photos, live view")}</span>
+        </span>
+        <RightOutlined style={{ color: '#999' }} />
+      </Link>
 
       <h2 style={{ fontSize: 18, margin: '20px 4px 8px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         {t('最近收支', 'Recent')}

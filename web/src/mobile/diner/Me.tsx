@@ -1,4 +1,4 @@
-import { CommentOutlined, DesktopOutlined, EyeOutlined, FormOutlined, LockOutlined, LogoutOutlined, QrcodeOutlined, RightOutlined, StopOutlined, UnorderedListOutlined, WalletOutlined } from '@ant-design/icons';
+import { CommentOutlined, DesktopOutlined, EyeOutlined, FormOutlined, LockOutlined, LogoutOutlined, QrcodeOutlined, RightOutlined, StopOutlined, UnorderedListOutlined, VideoCameraOutlined, WalletOutlined } from '@ant-design/icons';
 import { Alert, Input, Modal, Segmented } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -72,6 +72,7 @@ export function MePage() {
         <Row icon={<FormOutlined />} text={t('满意度调查', 'Surveys')} to="/m/surveys" />
         <Row icon={<CommentOutlined />} text={t('意见反馈', 'Feedback')} to="/m/feedback" />
         <Row icon={<EyeOutlined />} text={t('阳光公示', 'Public disclosure')} to="/m/disclosure" />
+        <Row icon={<VideoCameraOutlined />} text={t('阳光厨房', 'Open kitchen')} to="/m/open-kitchen" />
       </nav>
 
       <section aria-label={t('设置', 'Settings')} style={{ ...card, marginTop: 12, display: 'grid', gap: 14 }}>

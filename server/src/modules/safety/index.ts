@@ -1,0 +1,2 @@
+export { safetyRoutes } from './routes.ts';
+export { P as safetyPermissions } from './permissions.ts';
