@@ -3,6 +3,7 @@ import { Navigate, Route, Routes as RRoutes, useLocation, useNavigate } from 're
 import { post } from '../api.ts';
 import { t, useLang } from '../i18n.ts';
 import { KioskPage } from '../modules/checkout/kiosk/KioskPage.tsx';
+import { MorningCheckKiosk } from '../modules/worker/kiosk/MorningCheckKiosk.tsx';
 import { mobileRoutes } from '../mobile/routes.tsx';
 import { useSession } from '../session.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -18,6 +19,7 @@ export function Routes() {
   if (!me) return <Login />;
   if (location.pathname === '/m' || location.pathname.startsWith('/m/')) return <RRoutes>{mobileRoutes()}</RRoutes>;
   if (location.pathname === '/kiosk') return <KioskPage />;
+  if (location.pathname === '/kiosk/morning-check') return <MorningCheckKiosk />;
   return <Desktop />;
 }
 

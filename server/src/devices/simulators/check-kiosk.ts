@@ -76,7 +76,7 @@ export class CheckKioskSimulator {
     const fever = o.temperatureC === undefined && Math.random() < (this.opts.feverRate ?? 0);
     const temperatureC = o.temperatureC ?? realisticTemperature(fever);
     const reading: CheckKioskReading = {
-      event: 'check', badge, temperatureC, handsOk: o.handsOk ?? true, symptoms: o.symptoms ?? (temperatureC >= 37.3 ? [1] : []),
+      event: 'check', badge, temperatureC, handsOk: o.handsOk ?? true, symptoms: o.symptoms ?? [],
       at: o.at ?? new Date().toISOString(),
     };
     return { reading, answer: await this.send(reading) };

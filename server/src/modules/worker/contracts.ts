@@ -47,14 +47,6 @@ export const WorkerQuery = z.object({
   active: z.enum(['true', 'false', 'all']).default('true'),
 });
 
-export const SYMPTOMS = [
-  { code: 0, zh: '正常', en: 'None' }, { code: 1, zh: '发热', en: 'Fever' }, { code: 2, zh: '恶心', en: 'Nausea' },
-  { code: 3, zh: '呕吐', en: 'Vomiting' }, { code: 4, zh: '腹泻', en: 'Diarrhoea' }, { code: 5, zh: '腹痛', en: 'Abdominal pain' },
-  { code: 6, zh: '外伤', en: 'Wound' }, { code: 7, zh: '烫伤', en: 'Burn' }, { code: 8, zh: '湿疹', en: 'Eczema' },
-  { code: 9, zh: '黄疸', en: 'Jaundice' }, { code: 10, zh: '咽痛', en: 'Sore throat' }, { code: 11, zh: '咳嗽', en: 'Cough' },
-  { code: 12, zh: '其他', en: 'Other' },
-] as const;
-
 export const symptomCodes = z.array(z.number().int().min(0).max(12)).max(13).default([]);
 
 /** A check entered on the kiosk page: the person signed in is the checker. */

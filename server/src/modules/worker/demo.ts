@@ -41,6 +41,7 @@ const healthyTemperature = (rng: Random) => Math.round((36.5 + (rng.next() + rng
 export async function seedDemoWorkers(platform: Platform, canteens: readonly { id: number; code: string; login: string }[], log: (m: string) => void) {
   // demo.ts (outside the modules) owns the name generator; loaded here only when the demo is built.
   const { personName } = await import('../../demo.ts');
+  const started = Date.now();
   const rng = new Random(5_0505);
   const now = platform.now();
   const today = chinaDate(now);
@@ -108,7 +109,7 @@ export async function seedDemoWorkers(platform: Platform, canteens: readonly { i
       if (!fever && rng.next() >= share) continue;
       const temperatureC = fever ? 37.8 : healthyTemperature(rng);
       if (fever || rng.next() < 0.7) {
-        const at = new Date(Math.min(now.getTime(), Date.parse(`${today}T06:30:00+08:00`) + rng.int(0, minutesIn) * 60_000));
+        const at = new Date(Math.min(now.getTime(), Date.parse(`${today}T06:30:00+08:00`) + rng.int(0, Math.min(minutesIn, 170)) * 60_000));
         await inTransaction(system, (tx) => checkFromDevice(tx, { id: kiosk.device.id, orgId: c.id, code: kiosk.device.code }, { badge: w.badge, temperatureC, handsOk: true, symptoms: fever ? [1] : [] }, at));
       } else {
         await inTransaction(safety, (tx) => checkFromPage(tx, { workerId: w.id, temperatureC, handsOk: true, symptoms: [], uniformOk: true, hatOk: true, maskOk: true, nailsOk: true, noJewellery: true, recheck: false, note: '' }));
@@ -117,5 +118,5 @@ export async function seedDemoWorkers(platform: Platform, canteens: readonly { i
     }
   }
   const alerts = await sweepCertificates(platform);
-  log(`${workers} kitchen workers with health certificates (${alerts.expiring} expiring, ${alerts.expired} expired), ${checks} morning checks; check kiosks ${canteens.map((c) => demoKioskCode(c.code)).join(', ')}`);
+  log(`${workers} kitchen workers with health certificates (${alerts.expiring} expiring, ${alerts.expired} expired), ${checks} morning checks; check kiosks ${canteens.map((c) => demoKioskCode(c.code)).join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -42,7 +42,7 @@ export type Reason = keyof typeof REASONS;
 
 export const SYMPTOM_TEXT: Record<number, { zh: string; en: string }> = {
   1: { zh: '发热', en: 'fever' }, 2: { zh: '恶心', en: 'nausea' }, 3: { zh: '呕吐', en: 'vomiting' }, 4: { zh: '腹泻', en: 'diarrhoea' },
-  5: { zh: '腹痛', en: 'abdominal pain' }, 6: { zh: '外伤', en: 'wound' }, 7: { zh: '烫伤', en: 'burn' }, 8: { zh: '湿疹', en: 'eczema' },
+  5: { zh: '腹痛', en: 'stomach ache' }, 6: { zh: '外伤', en: 'wound' }, 7: { zh: '烫伤', en: 'burn' }, 8: { zh: '湿疹', en: 'eczema' },
   9: { zh: '黄疸', en: 'jaundice' }, 10: { zh: '咽痛', en: 'sore throat' }, 11: { zh: '咳嗽', en: 'cough' }, 12: { zh: '其他', en: 'other' },
 };
 

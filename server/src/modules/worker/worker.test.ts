@@ -80,7 +80,7 @@ describe('staff registry', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ job: 'prep_cook', jobZh: '切配', employer: '台州康厨餐饮管理有限公司' });
     const form = new FormData();
-    form.append('file', new Blob([png()], { type: 'image/png' }), 'face.png');
+    form.append('file', new Blob([new Uint8Array(png())], { type: 'image/png' }), 'face.png');
     const up = await site1.req('PUT', `/api/workers/${id}/photo`, form);
     expect(up.status, JSON.stringify(up.body)).toBe(200);
     expect(up.body.photoAt).toBeTruthy();
