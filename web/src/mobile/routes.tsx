@@ -6,6 +6,7 @@ import { FeedbackPhone } from './feedback/FeedbackPhone.tsx';
 import { OpenKitchenPhone } from './feedback/OpenKitchenPhone.tsx';
 import { SurveysPhone } from './feedback/SurveysPhone.tsx';
 import { OrdersPhone } from './orders/OrdersPhone.tsx';
+import { SamplesPhone } from './samples/SamplesPhone.tsx';
 
 export const mobileRoutes = () => [
   <Route key="m" path="/m/*" element={<DinerApp />} />,
@@ -15,4 +16,5 @@ export const mobileRoutes = () => [
   <Route key="m-disclosure" path="/m/disclosure" element={<DisclosurePhone />} />,
   <Route key="m-open-kitchen" path="/m/open-kitchen" element={<OpenKitchenPhone />} />,
   <Route key="m-orders" path="/m/orders/*" element={<OrdersPhone />} />,
+  <Route key="m-samples" path="/m/samples/*" element={<SamplesPhone />} />,
 ];

@@ -24,6 +24,7 @@ import { CountPage } from '../modules/stock/CountPage.tsx';
 import { StockDocsPage } from '../modules/stock/StockDocsPage.tsx';
 import { StockPage } from '../modules/stock/StockPage.tsx';
 import { SuppliersPage } from '../modules/supplier/SuppliersPage.tsx';
+import { SamplesPage } from '../modules/sample/SamplesPage.tsx';
 import { MobileHome } from '../mobile/MobileHome.tsx';
 import { OrdersPage } from '../modules/order/OrdersPage.tsx';
 import { ApprovalsPage, StatementsPage } from '../modules/order/UnitMealsPage.tsx';
@@ -74,6 +75,7 @@ export function navItems(): NavItem[] {
     { path: '/admin/audit', label: t('操作日志', 'Audit log'), hint: t('谁在何时改了什么', 'Who changed what, when'), icon: <AuditOutlined />, permission: 'admin.audit.read', group: admin, element: <AuditPage /> },
     { path: '/feedback', label: t('意见建议', 'Feedback'), hint: t('就餐人员的意见：回复、关闭，看对回复是否满意', "Diners' feedback: reply, close, see whether they were satisfied"), icon: <CommentOutlined />, permission: 'feedback.feedback.read', group: canteen, element: <FeedbackInboxPage /> },
     { path: '/surveys', label: t('满意度调查', 'Surveys'), hint: t('发起调查、发布到手机、看结果和导出', 'Create surveys, publish to phones, see and export results'), icon: <FormOutlined />, permission: 'feedback.survey.read', group: canteen, element: <SurveysPage /> },
+    { path: '/samples', label: t('留样', 'Samples'), hint: t('每餐每道菜留样：照片、重量、留样柜温度与到期销毁', 'A sample of every dish: photo, weight, the cabinet’s temperature, discard when due'), icon: <InboxOutlined />, permission: 'sample.sample.read', group: t('食品安全', 'Food safety'), element: <SamplesPage /> },
     { path: '/workers', label: t('从业人员', 'Kitchen workers'), hint: t('厨房从业人员、照片与健康证，到期提醒', 'Kitchen workers, photos and health certificates, expiry warnings'), icon: <TeamOutlined />, permission: 'worker.worker.read', group: t('食品安全', 'Food safety'), element: <WorkersPage /> },
     { path: '/workers/checks', label: t('晨检', 'Morning checks'), hint: t('当日晨检名单、缺勤与历史记录', "The day's morning checks, absentees and history"), icon: <SafetyOutlined />, permission: 'worker.check.read', group: t('食品安全', 'Food safety'), element: <MorningChecksPage /> },
   ];

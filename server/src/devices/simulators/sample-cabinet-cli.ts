@@ -18,11 +18,11 @@ async function main() {
     options: { code: { type: 'string' }, token: { type: 'string' }, mqtt: { type: 'string' }, slots: { type: 'string' }, auto: { type: 'string' } },
   });
   if (!values.code || !values.token) {
-    console.error('usage: npm run simulate:sample-cabinet -- --code CAB-YJZH-01 --token <token> [--mqtt mqtt://127.0.0.1:1883] [--slots 60] [--auto <seconds between boxes>]');
+    console.error('usage: npm run simulate:sample-cabinet -- --code CAB-YJZH-01 --token <token> [--mqtt mqtt://127.0.0.1:1883] [--slots 80] [--auto <seconds between boxes>]');
     process.exit(2);
   }
   const url = values.mqtt ?? 'mqtt://127.0.0.1:1883';
-  const sim = await SampleCabinetSimulator.start({ code: values.code, token: values.token, url, slots: Number(values.slots ?? 60) });
+  const sim = await SampleCabinetSimulator.start({ code: values.code, token: values.token, url, slots: Number(values.slots ?? 80) });
   console.log(`${values.code} connected to ${url}; temperature every minute (2–6 °C).`);
   let auto: NodeJS.Timeout | undefined;
   if (values.auto) {

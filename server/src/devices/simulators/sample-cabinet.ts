@@ -32,7 +32,7 @@ export class SampleCabinetSimulator {
   private readonly random: () => number;
 
   private constructor(private readonly opts: SampleCabinetOptions, private readonly mqtt: MqttClient) {
-    this.slots = Array.from({ length: opts.slots ?? 60 }, (_, i) => ({ slot: i + 1, grams: null }));
+    this.slots = Array.from({ length: opts.slots ?? 80 }, (_, i) => ({ slot: i + 1, grams: null }));
     this.random = opts.random ?? Math.random;
     this.temperature = 3 + this.random() * 2;
   }

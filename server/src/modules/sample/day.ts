@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, min } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError } from '../../core/errors.ts';
@@ -117,7 +117,10 @@ export async function sampleHistory(ctx: Ctx, canteenId: number, q: { from?: str
     throw new AppError(422, 'bad_range', '日期范围须在 92 天以内且开始不晚于结束', 'The range must be at most 92 days, from before to');
   }
   const settings = await settingsOf(ctx, canteenId);
-  const planned = await plannedDishes(ctx, canteenId, from, to);
+  // Days before the canteen's first sample on the platform are not counted as missing: it had not started yet.
+  const [first] = await ctx.db.select({ date: min(sample.date) }).from(sample).where(eq(sample.orgId, canteenId));
+  const since = first?.date ?? chinaDate(ctx.now());
+  const planned = (await plannedDishes(ctx, canteenId, from, to)).filter((d) => d.date >= since);
   const rows = await ctx.db.select({ date: sample.date, meal: sample.meal, dishId: sample.dishId, grams: sample.grams, minGrams: sample.minGrams, keptAt: sample.keptAt, discardAfter: sample.discardAfter, removedAt: sample.removedAt, discardedAt: sample.discardedAt })
     .from(sample).where(and(eq(sample.orgId, canteenId), gte(sample.date, from), lte(sample.date, to)));
   const byDish = new Map<string, typeof rows>();
@@ -139,5 +142,5 @@ export async function sampleHistory(ctx: Ctx, canteenId: number, q: { from?: str
     else if (list.some((r) => !early(r))) day.light++;
     else day.early++;
   }
-  return { canteenId, from, to, days: [...days.values()].sort((a, b) => b.date.localeCompare(a.date)) };
+  return { canteenId, from, to, since, days: [...days.values()].sort((a, b) => b.date.localeCompare(a.date)) };
 }

@@ -14,7 +14,8 @@ import { DEFAULT_SETTINGS } from './settings.ts';
 export const demoCabinetCode = (canteenCode: string) => `CAB-${canteenCode}-01`;
 
 const DAYS = 14;
-const SLOTS = 60;
+/** Slots of the demo cabinets; the boxes still inside fill them from the top, so the simulator's first free slots (from 1) are empty. */
+const SLOTS = 80;
 /** When the keeper boxes the samples of each meal, China time: as the first dishes come out. */
 const SAMPLED_AT: Record<Meal, string> = { breakfast: '06:35', lunch: '10:50', dinner: '16:50', late: '20:20' };
 const MEAL_LETTER: Record<Meal, string> = { breakfast: 'B', lunch: 'L', dinner: 'D', late: 'N' };
@@ -57,8 +58,9 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
 
     const rows: NewSample[] = [];
     const events: (typeof cabinetEvent.$inferInsert)[] = [];
-    let resample: { row: NewSample; lightIndex: number } | null = null;
+    let resample: NewSample | null = null;
     let seq = 0;
+    let inside = 0;
     for (const k of keys) {
       const [date, meal] = k.split('|') as [string, Meal];
       let dishes = meals.get(k)!;
@@ -71,10 +73,10 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
         last = keptAt;
         const light = k === lightKey && di === 0;
         const grams = light ? rng.int(92, 112) : rng.int(130, 220);
-        const slot = (seq++ % SLOTS) + 1;
         const discardAfter = new Date(keptAt.getTime() + DEFAULT_SETTINGS.keepHours * 3600_000);
         const discardedAt = new Date(discardAfter.getTime() + rng.int(10, 80) * 60_000);
         const done = discardedAt.getTime() < now.getTime();
+        const slot = done ? (seq++ % SLOTS) + 1 : Math.max(1, SLOTS - inside++);
         const by = (rng.next() < 0.8 ? keeper : chef).user!.id;
         const row: NewSample = {
           orgId: c.id, date, meal, dishId: d.dishId, dishName: d.name, grams, weighedBy: 'cabinet', minGrams: DEFAULT_SETTINGS.minGrams,
@@ -86,8 +88,8 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
         rows.push(row);
         if (light && ci === 1) {
           const again = new Date(last.getTime() + 20 * 60_000);
-          resample = { lightIndex: rows.length - 1, row: { ...row, grams: rng.int(150, 190), keptAt: again, createdAt: again, slot: (seq++ % SLOTS) + 1, discardAfter: new Date(again.getTime() + DEFAULT_SETTINGS.keepHours * 3600_000),
-            labelCode: `LY-${c.code}-${date.replaceAll('-', '')}-${MEAL_LETTER[meal]}-${String(dishes.length + 1).padStart(2, '0')}`, requestKey: `${row.requestKey}-2`, note: '重新留样 / boxed again' } };
+          resample = { ...row, grams: rng.int(150, 190), keptAt: again, createdAt: again, slot: row.discardedAt ? (seq++ % SLOTS) + 1 : Math.max(1, SLOTS - inside++), discardAfter: new Date(again.getTime() + DEFAULT_SETTINGS.keepHours * 3600_000),
+            labelCode: `LY-${c.code}-${date.replaceAll('-', '')}-${MEAL_LETTER[meal]}-${String(dishes.length + 1).padStart(2, '0')}`, requestKey: `${row.requestKey}-2`, note: '重新留样 / boxed again' };
         }
       }
       events.push({ orgId: c.id, deviceId: cabinet.id, event: 'door_closed', at: new Date(last.getTime() + 60_000) });
@@ -99,7 +101,11 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
       await insertChunks(rows.map((r, i) => ({ sampleId: ids[i]!, type: 'image/jpeg', bytes: boxPhoto(r.dishId), takenAt: r.keptAt!, takenBy: r.keeperId })), 200, (chunk) => tx.db.insert(photo).values(chunk));
       for (const [i, r] of rows.entries()) {
         events.push({ orgId: c.id, deviceId: cabinet.id, event: 'placed', slot: r.slot, grams: r.grams, at: r.keptAt!, sampleId: ids[i]! });
-        if (r.removedAt) events.push({ orgId: c.id, deviceId: cabinet.id, event: 'removed', slot: r.slot, at: r.removedAt, sampleId: ids[i]! });
+        if (r.removedAt) {
+          events.push({ orgId: c.id, deviceId: cabinet.id, event: 'door_opened', at: new Date(r.removedAt.getTime() - 20_000) });
+          events.push({ orgId: c.id, deviceId: cabinet.id, event: 'removed', slot: r.slot, at: r.removedAt, sampleId: ids[i]! });
+          events.push({ orgId: c.id, deviceId: cabinet.id, event: 'door_closed', at: new Date(r.removedAt.getTime() + 15_000) });
+        }
       }
       // The last day's temperatures, one stored every 10 minutes: 2–6 °C, a little higher after the door opens.
       for (let m = 24 * 60; m >= 0; m -= 10) {
@@ -117,7 +123,7 @@ export async function seedDemoSamples(platform: Platform, canteens: readonly { i
       await inTransaction(asOf(keeper, r.keptAt!), (tx) => judgeWeight(tx, { ...r, id: ids[i]! } as SampleRow));
     }
     if (resample) {
-      const r = resample.row;
+      const r = resample;
       await inTransaction(asOf(keeper, r.keptAt!), async (tx) => {
         const [row] = await tx.db.insert(sample).values(r).returning();
         await tx.db.insert(photo).values({ sampleId: row!.id, type: 'image/jpeg', bytes: boxPhoto(r.dishId), takenAt: r.keptAt!, takenBy: r.keeperId });
