@@ -1,6 +1,6 @@
 import { IdParams, route, type App } from '../core/http.ts';
 import { z } from 'zod';
-import { CreateDeviceInput, DEVICE_CODE_HEADER, DEVICE_TOKEN_HEADER, DeviceQuery, LockerReading, ScaleReading, SensorReading } from './contracts.ts';
+import { CheckKioskReading, CreateDeviceInput, DEVICE_CODE_HEADER, DEVICE_TOKEN_HEADER, DeviceQuery, LockerReading, SampleCabinetReading, ScaleReading, SensorReading } from './contracts.ts';
 import { runningGateway } from './gateway.ts';
 import { readingHub } from './hub.ts';
 import { readingStream, receiveReading } from './http-readings.ts';
@@ -34,6 +34,7 @@ export function deviceRoutes(app: App): void {
     } });
   // Devices hold no session: they sign in per request with their code and token headers, checked in receiveReading.
   route(app, { method: 'post', path: '/api/devices/readings', tag, summary: `设备上报读数（请求头 ${DEVICE_CODE_HEADER} 与 ${DEVICE_TOKEN_HEADER}） / a device sends a reading (headers ${DEVICE_CODE_HEADER}, ${DEVICE_TOKEN_HEADER})`,
-    guard: { public: true }, body: z.union([ScaleReading, LockerReading, SensorReading]), noTransaction: true,
+    // The first schema that fits wins and drops the other keys, so the sensor's bare temperature comes last.
+    guard: { public: true }, body: z.union([ScaleReading, LockerReading, CheckKioskReading, SampleCabinetReading, SensorReading]), noTransaction: true,
     handler: (ctx, { body }, c) => receiveReading(ctx, c.req.header(DEVICE_CODE_HEADER), c.req.header(DEVICE_TOKEN_HEADER), body) });
 }

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx } from '../../core/context-factory.ts';
 import { rows, sql } from '../../core/db.ts';
@@ -166,6 +169,25 @@ describe('check kiosk over MQTT', () => {
     expect((await sim.check('K2-ONLY', { temperatureC: 36.5, at: at() })).answer).toMatchObject({ status: 'unknown_badge' });
     await kioskActivity(t.platform).idle();
   });
+
+  it('takes the same reading over HTTP from a kiosk without MQTT', async () => {
+    const dev = await head1.post('/api/devices', { canteenId: t.fx.orgs.k1, kind: 'check_kiosk', code: 'KIOSK-T2', name: '二号晨检仪' });
+    const add = await site1.post('/api/workers', { canteenId: t.fx.orgs.k1, name: '吴敏', job: 'pastry_cook', badge: 'CARD-0050', certificate: { no: 'JK-50', issuedOn: '2026-05-01' } });
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const http = await CheckKioskSimulator.start({ code: 'KIOSK-T2', token: dev.body.token, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      const sent = await http.check('CARD-0050', { temperatureC: 36.3, at: at() });
+      expect(sent.answer).toBeNull();
+      await kioskActivity(t.platform).idle();
+      const rows = (await safe1.get(`/api/workers/checks?canteenId=${t.fx.orgs.k1}&from=${TODAY}&to=${TODAY}&workerId=${add.body.id}`)).body;
+      expect(rows).toMatchObject([{ source: 'device', deviceCode: 'KIOSK-T2', temperatureC: 36.3, fit: true }]);
+      await expect(http.send({ ...sent.reading, temperatureC: 99 })).rejects.toThrow(/400/);
+    } finally {
+      await http.stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
 
 describe('the day’s roster', () => {
@@ -181,12 +203,12 @@ describe('the day’s roster', () => {
     const after = (await safe1.get(`/api/workers/roster?canteenId=${t.fx.orgs.k1}&date=${TODAY}`)).body;
     expect(after.cutoffPassed).toBe(true);
     expect(after.absent.map((a: { name: string }) => a.name)).toEqual(['新人']);
-    expect(after.counts).toMatchObject({ workers: 9, absent: 1, pending: 0 });
+    expect(after.counts).toMatchObject({ workers: 10, absent: 1, pending: 0 });
 
     const ctx = await makeCtx(t.platform, null, [], 'zh');
     const day = await morningCheckDay(ctx, t.fx.orgs.k1, TODAY);
-    expect(day).toEqual({ workers: 9, checked: 8, fit: after.counts.fit, unfit: after.counts.unfit, absent: [{ workerId: after.absent[0].workerId, name: '新人' }], certificatesExpiring: 0, certificatesExpired: 1 });
-    expect(day.fit + day.unfit).toBe(8);
+    expect(day).toEqual({ workers: 10, checked: 9, fit: after.counts.fit, unfit: after.counts.unfit, absent: [{ workerId: after.absent[0].workerId, name: '新人' }], certificatesExpiring: 0, certificatesExpired: 1 });
+    expect(day.fit + day.unfit).toBe(9);
 
     // Another canteen's staff cannot read it; a past day lists checks, a day before registration nobody.
     expect((await safe2.get(`/api/workers/roster?canteenId=${t.fx.orgs.k1}`)).status).toBe(403);
