@@ -1,5 +1,5 @@
-import { CameraOutlined, CheckCircleFilled, InboxOutlined, LeftOutlined } from '@ant-design/icons';
-import { App, Button, ConfigProvider, Empty, Input, InputNumber, Modal, Select, Spin } from 'antd';
+import { CameraOutlined, CheckCircleFilled, InboxOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Input, InputNumber, Modal, Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { mealLabel, t, useLang } from '../../i18n.ts';
@@ -7,10 +7,9 @@ import { useSession } from '../../session.tsx';
 import { watchReadings, type Reading } from '../../modules/devices/api.ts';
 import { chinaTime, sampleApi, STATUS, type Cabinet, type Day, type DishRow, type Due, type Meal, type Pending } from '../../modules/sample/api.ts';
 import { newRequestKey, postingErrorText } from '../../modules/stock/shared.tsx';
+import { card as shellCard, GREEN, PhoneShell, touch } from '../feedback/PhoneShell.tsx';
 
-const GREEN = '#1f6f5c';
-const touch = { minHeight: 48 };
-const card = { background: '#fff', borderRadius: 12, padding: 14, boxShadow: '0 1px 3px rgba(0,0,0,.06)', marginBottom: 12 } as const;
+const card = { ...shellCard, marginBottom: 12 } as const;
 const h2 = { fontSize: 17, fontWeight: 700, margin: '4px 0 10px' } as const;
 
 /** What a sample cabinet's reading carries besides the scale fields (server: SampleCabinetReading). */
@@ -87,73 +86,60 @@ export function SamplesPhone() {
 
   const m = day?.meals.find((x) => x.meal === meal) ?? null;
   return (
-    <ConfigProvider theme={{ token: { fontSize: 16, controlHeight: 48 } }} button={{ autoInsertSpace: false }}>
-      <div style={{ minHeight: '100vh', background: '#f4f6f5', maxWidth: 640, margin: '0 auto' }}>
-        <style>{'body { margin: 0; background: #f4f6f5; }'}</style>
-        <header style={{ background: GREEN, color: '#fff', padding: '4px 8px 10px', position: 'sticky', top: 0, zIndex: 10 }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-            <Link to="/m" aria-label={t('返回', 'Back')} style={{ ...touch, minWidth: 48, display: 'grid', placeItems: 'center', color: '#fff', fontSize: 20 }}><LeftOutlined /></Link>
-            <h1 style={{ margin: 0, fontSize: 21, fontWeight: 700, flex: 1 }}>{t('留样', 'Food samples')}</h1>
-            <Link to="/samples" style={{ color: '#fff', padding: '12px 8px', fontSize: 15 }}>{t('电脑版', 'Desktop')}</Link>
-          </div>
-          <div style={{ fontSize: 14, opacity: 0.85, paddingLeft: 52 }}>{me?.user.name}{me && me.canteens.length === 1 ? ` · ${me.canteens[0]!.name}` : ''}{day ? ` · ${day.date}` : ''}</div>
-          {me && me.canteens.length > 1 && (
-            <Select aria-label={t('食堂', 'Canteen')} value={canteenId ?? undefined} onChange={setCanteenId} style={{ width: '100%', marginTop: 8 }}
-              options={me.canteens.map((c) => ({ value: c.id, label: c.name }))} />
-          )}
-        </header>
-        <main style={{ padding: '12px 12px 40px' }}>
-          {!allowed || !canteenId ? <p style={{ fontSize: 17, padding: 24, textAlign: 'center' }}>{t('您没有留样的权限。', 'You may not keep samples.')}</p>
-            : !day ? <div style={{ textAlign: 'center', padding: 40 }}><Spin size="large" /></div>
-            : !day.meals.length ? <Empty description={t('今天没有已发布的菜单', 'No published menu today')} />
-            : (
-              <>
-                <section style={card} aria-label={t('餐次', 'Meal')}>
-                  <div role="radiogroup" aria-label={t('餐次', 'Meal')} style={{ display: 'grid', gridTemplateColumns: `repeat(${Math.min(day.meals.length, 4)}, 1fr)`, gap: 8 }}>
-                    {day.meals.map((x) => {
-                      const on = x.meal === meal;
-                      const kept = x.dishes.filter((d) => d.status === 'kept').length;
-                      const bad = x.dishes.some((d) => d.status === 'missing' || d.status === 'light' || d.status === 'early');
-                      return (
-                        <button key={x.meal} type="button" role="radio" aria-checked={on} onClick={() => { setMeal(x.meal); setDish(null); }}
-                          style={{ minHeight: 64, borderRadius: 10, cursor: 'pointer', border: `2px solid ${on ? GREEN : '#d9d9d9'}`, background: on ? '#e6f2ee' : '#fff', color: on ? GREEN : '#222', padding: 4 }}>
-                          <div style={{ fontSize: 18, fontWeight: 700 }}>{mealLabel(x.meal)}</div>
-                          <div style={{ fontSize: 13, color: bad ? '#cf1322' : '#8c8c8c' }}>{kept}/{x.dishes.length}</div>
-                        </button>
-                      );
-                    })}
-                  </div>
-                </section>
-                {m && (
-                  <section style={card} aria-label={t('菜品', 'Dishes')}>
-                    <div style={h2}>{t('选择菜品', 'Pick the dish')} <span style={{ fontWeight: 400, fontSize: 14, color: '#8c8c8c' }}>{t(`${chinaTime(m.dueAt, true)} 前完成`, `due by ${chinaTime(m.dueAt, true)}`)}</span></div>
-                    <div role="radiogroup" aria-label={t('菜品', 'Dishes')} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-                      {m.dishes.map((d) => {
-                        const s = STATUS[d.status];
-                        const on = dish?.dishId === d.dishId;
-                        return (
-                          <button key={d.dishId} type="button" role="radio" aria-checked={on} onClick={() => setDish(d)}
-                            style={{ minHeight: 72, borderRadius: 10, cursor: 'pointer', textAlign: 'left', padding: '8px 10px', border: `${on ? 3 : 2}px solid ${on ? GREEN : s.color}`, background: on ? '#e6f2ee' : s.bg, boxShadow: on ? '0 0 0 2px #b7dccf' : undefined }}>
-                            <div style={{ fontSize: 17, fontWeight: 700, color: '#222', lineHeight: 1.25 }}>{d.dishName}</div>
-                            <div style={{ fontSize: 14, color: s.color, fontWeight: 600 }}>
-                              {d.status === 'kept' && <CheckCircleFilled />} {d.sample ? `${d.sample.grams} g · ` : ''}{t(s.zh, s.en)}
-                            </div>
-                          </button>
-                        );
-                      })}
-                    </div>
-                  </section>
-                )}
-                {m && dish && (
-                  <KeepForm key={`${m.meal}-${dish.dishId}`} canteenId={canteenId} meal={m.meal} dish={dish} minGrams={day.settings.minGrams} cabinets={cabinets} last={last}
-                    onSaved={() => { setDish(null); void loadDay(); void loadCabinets(); void loadDue(); }} />
-                )}
-                <DueList due={due} onChanged={() => { void loadDue(); void loadCabinets(); }} />
-              </>
+    <PhoneShell title={t('留样', 'Food samples')} action={<Link to="/samples" style={{ color: '#fff', padding: '12px 8px', fontSize: 15 }}>{t('电脑版', 'Desktop')}</Link>}>
+      {me && me.canteens.length > 1 ? (
+        <Select aria-label={t('食堂', 'Canteen')} value={canteenId ?? undefined} onChange={setCanteenId} style={{ width: '100%', marginBottom: 12 }}
+          options={me.canteens.map((c) => ({ value: c.id, label: c.name }))} />
+      ) : <div style={{ color: '#595959', marginBottom: 8 }}>{me?.canteens[0]?.name}{day ? ` · ${day.date}` : ''}</div>}
+      {!allowed || !canteenId ? <p style={{ fontSize: 17, padding: 24, textAlign: 'center' }}>{t('您没有留样的权限。', 'You may not keep samples.')}</p>
+        : !day ? <div style={{ textAlign: 'center', padding: 40 }}><Spin size="large" /></div>
+        : !day.meals.length ? <Empty description={t('今天没有已发布的菜单', 'No published menu today')} />
+        : (
+          <>
+            <section style={card} aria-label={t('餐次', 'Meal')}>
+              <div role="radiogroup" aria-label={t('餐次', 'Meal')} style={{ display: 'grid', gridTemplateColumns: `repeat(${Math.min(day.meals.length, 4)}, 1fr)`, gap: 8 }}>
+                {day.meals.map((x) => {
+                  const on = x.meal === meal;
+                  const kept = x.dishes.filter((d) => d.status === 'kept').length;
+                  const bad = x.dishes.some((d) => d.status === 'missing' || d.status === 'light' || d.status === 'early');
+                  return (
+                    <button key={x.meal} type="button" role="radio" aria-checked={on} onClick={() => { setMeal(x.meal); setDish(null); }}
+                      style={{ minHeight: 64, borderRadius: 10, cursor: 'pointer', border: `2px solid ${on ? GREEN : '#d9d9d9'}`, background: on ? '#e6f2ee' : '#fff', color: on ? GREEN : '#222', padding: 4 }}>
+                      <div style={{ fontSize: 18, fontWeight: 700 }}>{mealLabel(x.meal)}</div>
+                      <div style={{ fontSize: 13, color: bad ? '#cf1322' : '#8c8c8c' }}>{kept}/{x.dishes.length}</div>
+                    </button>
+                  );
+                })}
+              </div>
+            </section>
+            {m && (
+              <section style={card} aria-label={t('菜品', 'Dishes')}>
+                <div style={h2}>{t('选择菜品', 'Pick the dish')} <span style={{ fontWeight: 400, fontSize: 14, color: '#8c8c8c' }}>{t(`${chinaTime(m.dueAt, true)} 前完成`, `due by ${chinaTime(m.dueAt, true)}`)}</span></div>
+                <div role="radiogroup" aria-label={t('菜品', 'Dishes')} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
+                  {m.dishes.map((d) => {
+                    const s = STATUS[d.status];
+                    const on = dish?.dishId === d.dishId;
+                    return (
+                      <button key={d.dishId} type="button" role="radio" aria-checked={on} onClick={() => setDish(d)}
+                        style={{ minHeight: 72, borderRadius: 10, cursor: 'pointer', textAlign: 'left', padding: '8px 10px', border: `${on ? 3 : 2}px solid ${on ? GREEN : s.color}`, background: on ? '#e6f2ee' : s.bg, boxShadow: on ? '0 0 0 2px #b7dccf' : undefined }}>
+                        <div style={{ fontSize: 17, fontWeight: 700, color: '#222', lineHeight: 1.25 }}>{d.dishName}</div>
+                        <div style={{ fontSize: 14, color: s.color, fontWeight: 600 }}>
+                          {d.status === 'kept' && <CheckCircleFilled />} {d.sample ? `${d.sample.grams} g · ` : ''}{t(s.zh, s.en)}
+                        </div>
+                      </button>
+                    );
+                  })}
+                </div>
+              </section>
             )}
-        </main>
-      </div>
-    </ConfigProvider>
+            {m && dish && (
+              <KeepForm key={`${m.meal}-${dish.dishId}`} canteenId={canteenId} meal={m.meal} dish={dish} minGrams={day.settings.minGrams} cabinets={cabinets} last={last}
+                onSaved={() => { setDish(null); void loadDay(); void loadCabinets(); void loadDue(); }} />
+            )}
+            <DueList due={due} onChanged={() => { void loadDue(); void loadCabinets(); }} />
+          </>
+        )}
+    </PhoneShell>
   );
 }
 
@@ -261,7 +247,7 @@ function KeepForm({ canteenId, meal, dish, minGrams, cabinets, last, onSaved }: 
       )}
 
       {!pick && (
-        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: 12 }}>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', flexWrap: 'wrap', marginBottom: 12 }}>
           <label style={{ flex: 1, minWidth: 150 }}>
             <div style={{ fontWeight: 600, marginBottom: 4 }}>{cabinet ? t('或手工输入重量（克）', 'Or type the weight (g)') : t('重量（克）', 'Weight (g)')}</div>
             <InputNumber aria-label={t('重量（克）', 'Weight (g)')} inputMode="numeric" min={1} max={5000} value={grams} onChange={(v) => setGrams(v === null ? null : Number(v))}
