@@ -9,6 +9,7 @@ import { DEMO_DEVICE_TOKEN, demoLockerCode, demoScaleCode, startDeviceGateway } 
 import { alertJobs } from './modules/alert/index.ts';
 import { stopNightlyClose } from './modules/checkout/index.ts';
 import { stopOrderJobs } from './modules/order/index.ts';
+import { demoCabinetCode, stopSampleJobs } from './modules/sample/index.ts';
 import { DEMO_CAMERA_TOKEN, stopMonitoringJobs } from './modules/monitoring/index.ts';
 import { stopInspectionJobs } from './modules/inspection/index.ts';
 import { stopWorkerJobs } from './modules/worker/index.ts';
@@ -27,7 +28,7 @@ if (config.demo) {
 const gateway = await startDeviceGateway(platform);
 // Devices get a clean disconnect and the last readings' writes finish before the database closes.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void gateway.close().then(() => stopMonitoringJobs(platform)).then(() => { alertJobs(platform).stop(); stopOrderJobs(platform); stopInspectionJobs(platform); stopNightlyClose(platform); return stopWorkerJobs(platform).then(() => alertJobs(platform).idle()); }).finally(() => database.close()).finally(() => process.exit(0)));
+  process.once(signal, () => void gateway.close().then(() => stopMonitoringJobs(platform)).then(() => { alertJobs(platform).stop(); stopOrderJobs(platform); stopInspectionJobs(platform); stopNightlyClose(platform); return Promise.all([stopWorkerJobs(platform), stopSampleJobs(platform)]).then(() => alertJobs(platform).idle()); }).finally(() => database.close()).finally(() => process.exit(0)));
 }
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`\n智慧后勤平台 Smart Logistics Platform`);
@@ -47,5 +48,7 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
     console.log(`  temperature sensors (冷藏库, 冷冻库, fridges, 专间) and the camera system of a canteen:`);
     console.log(`    npm run simulate:sensors -- --canteen ${CANTEENS[0]!.code} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
     console.log(`    npm run simulate:kitchen-camera -- --canteen ${CANTEENS[0]!.code} --cameras 3 --token ${DEMO_CAMERA_TOKEN} --url http://localhost:${info.port}`);
+    console.log(`  sample cabinet (留样柜; put boxes in, then name them on the phone page /m/samples as safety.yj):`);
+    console.log(`    npm run simulate:sample-cabinet -- --code ${demoCabinetCode(CANTEENS[0]!.code)} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
   }
 });
