@@ -1,5 +1,5 @@
 // A sample cabinet (留样柜) at the terminal: put boxes in, take them out, warm it up; or let it run a meal by itself.
-//   npm run simulate:sample-cabinet -- --code CAB-YJZH-01 --token demo-scale-token [--mqtt mqtt://127.0.0.1:1883] [--auto 20]
+//   npm run simulate:sample-cabinet -- --code CAB-YJZH-01 --token demo-scale-token [--mqtt mqtt://127.0.0.1:1883 | --http http://localhost:3000] [--auto 20]
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,13 +15,13 @@ const HELP = `Commands:
 
 async function main() {
   const { values } = parseArgs({
-    options: { code: { type: 'string' }, token: { type: 'string' }, mqtt: { type: 'string' }, slots: { type: 'string' }, auto: { type: 'string' } },
+    options: { code: { type: 'string' }, token: { type: 'string' }, mqtt: { type: 'string' }, http: { type: 'string' }, slots: { type: 'string' }, auto: { type: 'string' } },
   });
   if (!values.code || !values.token) {
-    console.error('usage: npm run simulate:sample-cabinet -- --code CAB-YJZH-01 --token <token> [--mqtt mqtt://127.0.0.1:1883] [--slots 80] [--auto <seconds between boxes>]');
+    console.error('usage: npm run simulate:sample-cabinet -- --code CAB-YJZH-01 --token <token> [--mqtt mqtt://127.0.0.1:1883 | --http http://localhost:3000] [--slots 80] [--auto <seconds between boxes>]');
     process.exit(2);
   }
-  const url = values.mqtt ?? 'mqtt://127.0.0.1:1883';
+  const url = values.http ?? values.mqtt ?? 'mqtt://127.0.0.1:1883';
   const sim = await SampleCabinetSimulator.start({ code: values.code, token: values.token, url, slots: Number(values.slots ?? 80) });
   console.log(`${values.code} connected to ${url}; temperature every minute (2–6 °C).`);
   let auto: NodeJS.Timeout | undefined;

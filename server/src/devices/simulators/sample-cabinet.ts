@@ -1,10 +1,10 @@
 import { connectAsync, type MqttClient } from 'mqtt';
-import { deviceTopic, type SampleCabinetReading } from '../contracts.ts';
+import { DEVICE_CODE_HEADER, DEVICE_TOKEN_HEADER, deviceTopic, type SampleCabinetReading } from '../contracts.ts';
 
 export interface SampleCabinetOptions {
   code: string;
   token: string;
-  /** `mqtt://host:port` of the broker. */
+  /** `mqtt://host:port` of the broker, or `http://host:port` of the platform to use the HTTP ingress. */
   url: string;
   slots?: number;
   /** How often the cabinet reports its temperature; 0 turns the periodic report off (tests send it by hand). */
@@ -31,7 +31,7 @@ export class SampleCabinetSimulator {
   private timer: NodeJS.Timeout | undefined;
   private readonly random: () => number;
 
-  private constructor(private readonly opts: SampleCabinetOptions, private readonly mqtt: MqttClient) {
+  private constructor(private readonly opts: SampleCabinetOptions, private readonly mqtt: MqttClient | null) {
     this.slots = Array.from({ length: opts.slots ?? 80 }, (_, i) => ({ slot: i + 1, grams: null }));
     this.random = opts.random ?? Math.random;
     this.temperature = 3 + this.random() * 2;
@@ -39,9 +39,11 @@ export class SampleCabinetSimulator {
 
   /** Connects (a broker refusing the code or token rejects here) and starts the temperature reports. */
   static async start(opts: SampleCabinetOptions): Promise<SampleCabinetSimulator> {
-    const mqtt = await connectAsync(opts.url, { username: opts.code, password: opts.token, clientId: `${opts.code}-${process.pid}-${Date.now() % 100000}`, reconnectPeriod: 2000 }, false);
+    const mqtt = /^mqtts?:/.test(opts.url)
+      ? await connectAsync(opts.url, { username: opts.code, password: opts.token, clientId: `${opts.code}-${process.pid}-${Date.now() % 100000}`, reconnectPeriod: 2000 }, false)
+      : null;
     const sim = new SampleCabinetSimulator(opts, mqtt);
-    mqtt.on('error', (err) => sim.fail(err));
+    mqtt?.on('error', (err) => sim.fail(err));
     const every = opts.temperatureEveryMs ?? 60_000;
     if (every > 0) {
       sim.timer = setInterval(() => void sim.reportTemperature().catch((e: Error) => sim.fail(e)), every);
@@ -50,8 +52,9 @@ export class SampleCabinetSimulator {
     return sim;
   }
 
+  /** Whether the MQTT connection is up (always true over HTTP, which has no connection to lose). */
   get connected(): boolean {
-    return this.mqtt.connected;
+    return this.mqtt ? this.mqtt.connected : true;
   }
 
   private fail(err: Error): void {
@@ -59,7 +62,14 @@ export class SampleCabinetSimulator {
   }
 
   private async send(reading: SampleCabinetReading): Promise<void> {
-    await this.mqtt.publishAsync(deviceTopic(this.opts.code, 'reading'), JSON.stringify({ ...reading, at: new Date().toISOString() }), { qos: 1 });
+    const body = JSON.stringify({ ...reading, at: new Date().toISOString() });
+    if (this.mqtt) await this.mqtt.publishAsync(deviceTopic(this.opts.code, 'reading'), body, { qos: 1 });
+    else {
+      const res = await fetch(new URL('/api/devices/readings', this.opts.url), {
+        method: 'POST', headers: { 'content-type': 'application/json', [DEVICE_CODE_HEADER]: this.opts.code, [DEVICE_TOKEN_HEADER]: this.opts.token }, body,
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    }
     this.sent++;
   }
 
@@ -105,7 +115,7 @@ export class SampleCabinetSimulator {
   async reportTemperature(): Promise<number> {
     if (this.fixed === null) this.temperature = Math.min(6, Math.max(2, this.temperature + (this.random() - 0.5) * 0.6));
     const c = Math.round((this.fixed ?? this.temperature) * 10) / 10;
-    if (this.mqtt.connected) await this.send({ event: 'temperature', temperatureC: c });
+    if (this.connected) await this.send({ event: 'temperature', temperatureC: c });
     return c;
   }
 
@@ -120,6 +130,6 @@ export class SampleCabinetSimulator {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.mqtt.endAsync();
+    await this.mqtt?.endAsync();
   }
 }
