@@ -4,24 +4,23 @@ import { inTransaction, type Ctx, type Platform } from '../../core/context.ts';
 import { ctxAs } from '../../core/context-factory.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { Random } from '../../core/random.ts';
-import { watermarkPhoto } from '../../core/watermark.ts';
-import { resolveAlertsWhere } from '../alert/index.ts';
+import { decodePhoto, stampDecoded } from '../../core/watermark.ts';
 import { paidSalesByMeal } from '../checkout/index.ts';
-import { ALERT } from './alerts.ts';
 import { addDays, canteenName, deadlineOn } from './common.ts';
-import { closeRun, ensureRun, tasksOfRun, type TaskRow } from './runs.ts';
-import { BLOCKS, waste } from './schema.ts';
+import { ensureRun, taskValues, tasksOfRun } from './runs.ts';
+import { BLOCKS, photo, run, task, waste } from './schema.ts';
 import { completeTask, storeTaskPhoto, taskPhotoLines } from './tasks.ts';
-import { sweepInspections } from './sweep.ts';
-import { ensureTemplate } from './templates.ts';
+import { sweepInspections, withSweepPaused } from './sweep.ts';
+import { ensureTemplate, itemsOf, type ItemRow } from './templates.ts';
 import { recordWaste } from './waste.ts';
 
 const RUN_DAYS = 14;
 const WASTE_DAYS = 90;
-/** Waste records of the last days carry a photo; older ones were copied from the paper ledger. */
-const WASTE_PHOTO_DAYS = 7;
+/** Waste records of today and yesterday carry a photo; older ones were copied from the paper ledger. */
+const WASTE_PHOTO_DAYS = 2;
 const COLLECTOR = '台州市绿源餐厨废弃物收运有限公司';
 const LICENCE = '浙台餐厨收运许字 2024-017';
+const EARLY_NOTE = '消毒柜检修，当日改用蒸汽消毒，次日补查 / disinfection cabinet under repair, steam used; checked the next day';
 
 const PROBLEMS: Record<(typeof BLOCKS)[number], string[]> = {
   frugality: ['两张桌牌缺失，已补放', '午餐米饭备量偏多约 5 公斤，已提醒按人数备餐'],
@@ -29,9 +28,9 @@ const PROBLEMS: Record<(typeof BLOCKS)[number], string[]> = {
   hygiene: ['餐厅东侧地面有积水，已拖干并放置提示牌', '一只垃圾桶未加盖，已处理'],
 };
 
-/** Ordinary-looking scenes (kitchen, dining hall, store) drawn once; every photo is one of them, watermarked. */
+/** Ordinary-looking scenes (kitchen, dining hall, store), small, drawn once; every photo is one of them, watermarked. */
 async function scenes(): Promise<Buffer[]> {
-  const svg = (wall: string, floor: string, extra: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360">
+  const svg = (wall: string, floor: string, extra: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 480 360">
     <rect width="480" height="200" fill="${wall}"/><rect y="200" width="480" height="160" fill="${floor}"/>
     ${Array.from({ length: 8 }, (_, i) => `<line x1="${i * 60}" y1="200" x2="${i * 60 - 40}" y2="360" stroke="#0002"/>`).join('')}
     <line x1="0" y1="260" x2="480" y2="260" stroke="#0002"/>${extra}</svg>`);
@@ -51,56 +50,101 @@ const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 /**
  * The last 14 days of every canteen's checklist, done by its warden and hall manager at plausible times with
- * watermarked photos (a few late, a few problems, one day closed early with a note); today only what is due is
- * done, and two items due already are left for the sweep to raise as overdue. Then 90 days of waste per meal at
- * 80–150 g per diner, slowly falling as the clean-plate campaign takes hold. All through the module's services.
+ * watermarked photos (a few late, a few problems, one day closed early with a note). The 13 days before today are
+ * loaded in bulk (as a canteen moving its paper ledger in would); today goes through the services: only what is
+ * due is done, and two items due already are left for the sweep to raise as overdue. Then 90 days of waste per
+ * meal at 80–150 g per diner, slowly falling as the clean-plate campaign takes hold.
  */
-export async function seedDemoInspections(platform: Platform, canteens: { id: number; code: string; login: string }[], log: (m: string) => void): Promise<void> {
+export function seedDemoInspections(platform: Platform, canteens: { id: number; code: string; login: string }[], log: (m: string) => void): Promise<void> {
+  return withSweepPaused(platform, () => seed(platform, canteens, log));
+}
+
+type Done = { item: ItemRow; who: Ctx; when: Date; problem: string | null };
+
+async function seed(platform: Platform, canteens: { id: number; code: string; login: string }[], log: (m: string) => void): Promise<void> {
   const started = Date.now();
   const rng = new Random(20261205);
   const now = platform.now();
   const todayStr = chinaDate(now);
   const pictures = await scenes();
-  const pictureOf = (t: TaskRow) => pictures[t.area === '仓库' ? 2 : t.area === '餐厅' ? 1 : 0]!;
-  let photos = 0;
-  let records = 0;
+  // Decoded once, stamped many times: the stamping is what takes the time.
+  const decoded = await Promise.all(pictures.map(decodePhoto));
+  const pictureOf = (area: string) => decoded[area === '仓库' ? 2 : area === '餐厅' ? 1 : 0]!;
+  const doneAt = (deadline: Date) => minutes(deadline, rng.next() < 0.06 ? rng.int(5, 40) : -rng.int(5, 90));
+  const problem = (block: ItemRow['block']) => (rng.next() < 0.05 ? rng.pick(PROBLEMS[block]) : null);
+  const days = Array.from({ length: RUN_DAYS - 1 }, (_, i) => addDays(todayStr, -(RUN_DAYS - 1 - i)));
+
+  // First every canteen's 13 days before today are planned and their photos set stamping (on sharp's threads),
+  // so that stamping one canteen's photos overlaps with writing another's.
+  const plans = [];
   for (const c of canteens) {
     const people = { hall_manager: await ctxAs(platform, `hall.${c.login}`), area_warden: await ctxAs(platform, `warden.${c.login}`) };
-    const hall = people.hall_manager;
-    const place = canteenName(hall, c.id);
-    await inTransaction(hall, (tx) => ensureTemplate(tx, c.id));
+    const place = canteenName(people.hall_manager, c.id);
+    const tpl = await inTransaction(people.hall_manager, (tx) => ensureTemplate(tx, c.id));
+    const items = await itemsOf(people.hall_manager, tpl.id);
     const closedEarly = addDays(todayStr, -rng.int(3, 9));
-    const problems: number[] = [];
-    for (let k = RUN_DAYS - 1; k >= 0; k--) {
-      const date = addDays(todayStr, -k);
-      const { run } = await inTransaction(at(hall, deadlineOn(date, '00:05')), (tx) => ensureRun(tx, c.id, date));
-      const tasks = await tasksOfRun(hall, run.id);
-      // Today: two items already due are still open (overdue); on the early-closed day, the last one is left.
-      const dueNow = tasks.filter((t) => t.deadlineAt < now);
-      const skipped = new Set(k === 0 ? rng.shuffle(dueNow).slice(0, 2).map((t) => t.id) : date === closedEarly ? [tasks.at(-1)!.id] : []);
-      const plan = tasks.flatMap((t) => {
-        const when = minutes(t.deadlineAt, rng.next() < 0.06 ? rng.int(5, 40) : -rng.int(5, 90));
-        if (skipped.has(t.id) || when > now) return [];
-        const who = people[t.role];
-        const problem = rng.next() < 0.05 ? rng.pick(PROBLEMS[t.block]) : null;
-        return [{ t, who, when, problem }];
-      });
-      // Watermarking is the slow part: done side by side, then stored one by one through the services.
-      const stamped = await Promise.all(plan.map((p) => watermarkPhoto(pictureOf(p.t), taskPhotoLines(p.t, place, p.who.user!.name, p.when))));
-      for (const [i, p] of plan.entries()) {
-        await inTransaction(at(p.who, p.when), async (tx) => {
-          await storeTaskPhoto(tx, p.t, stamped[i]!);
-          await completeTask(tx, p.t.id, p.problem ? { result: 'problem', note: p.problem } : { result: 'ok' });
+    const planned = days.map((date) => ({
+      date,
+      done: items.filter((_, i) => !(date === closedEarly && i === items.length - 1)).map((item): Done => {
+        const when = doneAt(deadlineOn(date, item.deadline));
+        return { item, who: people[item.role], when, problem: problem(item.block) };
+      }),
+    }));
+    const stamped = Promise.all(planned.flatMap((d) => d.done.map((x) =>
+      stampDecoded(pictureOf(x.item.area), taskPhotoLines(x.item, place, x.who.user!.name, x.when)))));
+    // Awaited below; a failure must not surface as unhandled before then.
+    stamped.catch(() => {});
+    plans.push({ c, people, place, tpl, items, closedEarly, planned, stamped });
+  }
+
+  let photos = 0;
+  let records = 0;
+  for (const { c, people, place, tpl, items, closedEarly, planned, stamped: stamping } of plans) {
+    const hall = people.hall_manager;
+    // The 13 days before today, in bulk: runs, finished tasks and their watermarked photos.
+    const stamped = await stamping;
+    let next = 0;
+    await inTransaction(hall, async (tx) => {
+      for (const d of planned) {
+        const early = d.date === closedEarly;
+        const last = new Date(Math.max(...d.done.map((x) => x.when.getTime())));
+        const [r] = await tx.db.insert(run).values({
+          orgId: c.id, templateId: tpl.id, date: d.date, status: 'closed', createdAt: deadlineOn(d.date, '00:05'),
+          closedAt: early ? deadlineOn(d.date, '18:30') : last, closedBy: early ? hall.user!.id : null, closeNote: early ? EARLY_NOTE : null,
+        }).returning({ id: run.id });
+        const rows = items.map((item) => {
+          const x = d.done.find((y) => y.item.id === item.id);
+          const base = { ...taskValues(item, d.date), orgId: c.id, runId: r!.id, date: d.date };
+          return x
+            ? { ...base, status: 'done' as const, result: x.problem ? 'problem' as const : 'ok' as const, note: x.problem, doneAt: x.when, doneBy: x.who.user!.id }
+            : { ...base, status: 'waived' as const, note: EARLY_NOTE };
         });
-        photos++;
-        if (p.problem && k > 1) problems.push(p.t.id);
+        const ids = await tx.db.insert(task).values(rows).returning({ id: task.id, itemId: task.itemId });
+        await tx.db.insert(photo).values(d.done.map((x) => {
+          const s = stamped[next++]!;
+          return { orgId: c.id, taskId: ids.find((t) => t.itemId === x.item.id)!.id, mime: s.type, width: s.width, height: s.height, size: s.bytes.length, data: s.bytes, takenAt: x.when, takenBy: x.who.user!.id };
+        }));
+        photos += d.done.length;
       }
-      if (date === closedEarly) {
-        await inTransaction(at(hall, deadlineOn(date, '18:30')), (tx) => closeRun(tx, run.id, '消毒柜检修，当日改用蒸汽消毒，次日补查 / disinfection cabinet under repair, steam used; checked the next day'));
-      }
+      await audit(tx, { orgId: c.id, action: 'inspection.history.loaded', entity: 'inspection_template', entityId: tpl.id, after: { from: days[0], to: days.at(-1), runs: days.length, photos: stamped.length } });
+    });
+
+    // Today, through the services: what is due is done, except two items left for the sweep to find overdue.
+    const { run: today } = await inTransaction(at(hall, deadlineOn(todayStr, '00:05')), (tx) => ensureRun(tx, c.id, todayStr));
+    const tasks = await tasksOfRun(hall, today.id);
+    const skipped = new Set(rng.shuffle(tasks.filter((t) => t.deadlineAt < now)).slice(0, 2).map((t) => t.id));
+    const plan = tasks.flatMap((t) => {
+      const when = doneAt(t.deadlineAt);
+      return skipped.has(t.id) || when > now ? [] : [{ t, who: people[t.role], when, problem: problem(t.block) }];
+    });
+    const shots = await Promise.all(plan.map((p) => stampDecoded(pictureOf(p.t.area), taskPhotoLines(p.t, place, p.who.user!.name, p.when))));
+    for (const [i, p] of plan.entries()) {
+      await inTransaction(at(p.who, p.when), async (tx) => {
+        await storeTaskPhoto(tx, p.t, shots[i]!);
+        await completeTask(tx, p.t.id, p.problem ? { result: 'problem', note: p.problem } : { result: 'ok' });
+      });
+      photos++;
     }
-    // Problems of earlier days were followed up and closed by the hall manager.
-    if (problems.length) await inTransaction(hall, (tx) => resolveAlertsWhere(tx, { orgId: c.id, kind: ALERT['inspection.problem'].key, keys: problems.map((id) => `task:${id}`) }));
     records += await seedWaste(c, people.area_warden, pictures[0]!, rng, todayStr, now);
   }
   const swept = await sweepInspections(platform);

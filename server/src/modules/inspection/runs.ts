@@ -17,7 +17,8 @@ export type TaskRow = typeof task.$inferSelect;
 
 const RUN = { zh: '自查记录', en: 'Checklist' };
 
-const taskValues = (i: ItemRow, date: string) => ({
+/** A task as issued from a template line on a date. */
+export const taskValues = (i: ItemRow, date: string) => ({
   itemId: i.id, position: i.position, block: i.block, title: i.title, area: i.area, role: i.role, personId: i.personId,
   deadlineAt: deadlineOn(date, i.deadline), requiresPhoto: i.requiresPhoto,
 });

@@ -53,11 +53,22 @@ export async function sweepInspections(platform: Platform): Promise<{ runsIssued
 /** How often the clock is checked against the deadlines. */
 const SWEEP_MS = 60_000;
 const timers = new WeakMap<Platform, NodeJS.Timeout>();
+/** Platforms whose past is being written (the demo): the timer waits, or it would alert on days half written. */
+const paused = new WeakSet<Platform>();
+
+export async function withSweepPaused<T>(platform: Platform, fn: () => Promise<T>): Promise<T> {
+  paused.add(platform);
+  try {
+    return await fn();
+  } finally {
+    paused.delete(platform);
+  }
+}
 
 /** Starts the inspection module's sweep on this platform (once); the timer alone keeps nothing alive. */
 export function inspectionReactions(platform: Platform): void {
   if (timers.has(platform)) return;
-  const timer = setInterval(() => void sweepInspections(platform).catch((err) => console.error('[inspection] sweep failed', err)), SWEEP_MS);
+  const timer = setInterval(() => void (paused.has(platform) ? Promise.resolve() : sweepInspections(platform)).catch((err) => console.error('[inspection] sweep failed', err)), SWEEP_MS);
   timer.unref();
   timers.set(platform, timer);
 }

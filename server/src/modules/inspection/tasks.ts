@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { watermarkPhoto } from '../../core/watermark.ts';
+import { watermarkPhoto, type WatermarkedPhoto } from '../../core/watermark.ts';
 import { raiseAlert } from '../alert/index.ts';
 import { ALERT } from './alerts.ts';
 import { canteenName, chinaSecond, holdsRoleAt, today, writing } from './common.ts';
@@ -52,11 +52,11 @@ export async function loadOwnTask(ctx: Ctx, id: number): Promise<TaskRow> {
 const oneTask = async (ctx: Ctx, id: number) => (await taskViews(ctx, await ctx.db.select().from(task).where(eq(task.id, id))))[0]!;
 
 /** What the server burns into a checklist photo: the item, when (China time), where (canteen and area), who. */
-export const taskPhotoLines = (t: TaskRow, canteen: string, person: string, at: Date) =>
+export const taskPhotoLines = (t: Pick<TaskRow, 'block' | 'title' | 'area'>, canteen: string, person: string, at: Date) =>
   [`每日自查 · ${BLOCK_ZH[t.block]} · ${t.title}`, `${chinaSecond(at)}（北京时间）`, `${canteen} · ${t.area}`, `检查人：${person}`];
 
 /** Keeps a watermarked photo of a task (the caller has checked it is theirs and open). */
-export async function storeTaskPhoto(ctx: Ctx, t: TaskRow, stamped: Awaited<ReturnType<typeof watermarkPhoto>>) {
+export async function storeTaskPhoto(ctx: Ctx, t: TaskRow, stamped: WatermarkedPhoto) {
   const [had] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(photo).where(eq(photo.taskId, t.id));
   if (Number(had?.n ?? 0) >= MAX_TASK_PHOTOS) throw invalid('too_many_photos', `每项最多 ${MAX_TASK_PHOTOS} 张照片`, `At most ${MAX_TASK_PHOTOS} photos per item`);
   const [p] = await ctx.db.insert(photo).values({
