@@ -202,6 +202,8 @@ describe('missing samples', () => {
     setChina('2026-11-25', '20:45');
     expect((await safe1.post('/api/samples', { canteenId: K1(), meal: 'dinner', dishId: d.rice, grams: 150, requestKey: rk() })).status).toBe(201);
     expect(await alerts(site1, 'sample.missing')).toHaveLength(0);
+    const history = await head1.get(`/api/samples/history?canteenId=${K1()}&from=2026-11-20&to=2026-11-25`);
+    expect(history.body).toMatchObject({ since: '2026-11-25', days: [{ date: '2026-11-25', dishes: 5, kept: 5, light: 0, missing: 0, early: 0, samples: 7 }] });
   });
 });
 
