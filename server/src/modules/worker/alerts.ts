@@ -27,9 +27,9 @@ export function certificateAlert(w: WorkerRow, today: string, warnDays: number):
   const common = { orgId: w.orgId, key: workerKey(w.id), detail, link: { entity: 'worker', id: w.id, path: `/workers?worker=${w.id}` } };
   return status === 'expired'
     ? { ...common, kind: KINDS['worker.certificate_expired'].key,
-      titleZh: `${w.name} 的健康证已于 ${w.certificateValidUntil} 过期，不得上岗`, titleEn: `${w.name}'s health certificate expired on ${w.certificateValidUntil}: may not work` }
+      titleZh: `${w.name}的健康证已于 ${w.certificateValidUntil} 过期，不得上岗`, titleEn: `${w.name}'s health certificate expired on ${w.certificateValidUntil}: may not work` }
     : { ...common, kind: KINDS['worker.certificate_expiring'].key,
-      titleZh: `${w.name} 的健康证 ${daysLeft} 天后到期（${w.certificateValidUntil}）`, titleEn: `${w.name}'s health certificate runs out in ${daysLeft} days (${w.certificateValidUntil})` };
+      titleZh: `${w.name}的健康证 ${daysLeft} 天后到期（${w.certificateValidUntil}）`, titleEn: `${w.name}'s health certificate runs out in ${daysLeft} days (${w.certificateValidUntil})` };
 }
 
 const CERTIFICATE_KINDS = [KINDS['worker.certificate_expiring'].key, KINDS['worker.certificate_expired'].key];

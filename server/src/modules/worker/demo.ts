@@ -108,11 +108,12 @@ export async function seedDemoWorkers(platform: Platform, canteens: readonly { i
       const fever = ci === 0 && i === 1 && minutesIn > 0;
       if (!fever && rng.next() >= share) continue;
       const temperatureC = fever ? 37.8 : healthyTemperature(rng);
+      const at = new Date(Math.min(now.getTime(), Date.parse(`${today}T06:30:00+08:00`) + rng.int(0, Math.min(minutesIn, 170)) * 60_000));
       if (fever || rng.next() < 0.7) {
-        const at = new Date(Math.min(now.getTime(), Date.parse(`${today}T06:30:00+08:00`) + rng.int(0, Math.min(minutesIn, 170)) * 60_000));
         await inTransaction(system, (tx) => checkFromDevice(tx, { id: kiosk.device.id, orgId: c.id, code: kiosk.device.code }, { badge: w.badge, temperatureC, handsOk: true, symptoms: fever ? [1] : [] }, at));
       } else {
-        await inTransaction(safety, (tx) => checkFromPage(tx, { workerId: w.id, temperatureC, handsOk: true, symptoms: [], uniformOk: true, hatOk: true, maskOk: true, nailsOk: true, noJewellery: true, recheck: false, note: '' }));
+        // Entered on the kiosk page by the safety officer, as of that moment this morning.
+        await inTransaction({ ...safety, now: () => at }, (tx) => checkFromPage(tx, { workerId: w.id, temperatureC, handsOk: true, symptoms: [], uniformOk: true, hatOk: true, maskOk: true, nailsOk: true, noJewellery: true, recheck: false, note: '' }));
       }
       checks++;
     }
