@@ -12,7 +12,7 @@ import { stopOrderJobs } from './modules/order/index.ts';
 import { demoCabinetCode, stopSampleJobs } from './modules/sample/index.ts';
 import { DEMO_CAMERA_TOKEN, stopMonitoringJobs } from './modules/monitoring/index.ts';
 import { stopInspectionJobs } from './modules/inspection/index.ts';
-import { stopWorkerJobs } from './modules/worker/index.ts';
+import { demoBadge, demoKioskCode, stopWorkerJobs } from './modules/worker/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -45,6 +45,8 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
     console.log(`  checkout station: http://localhost:${info.port}/kiosk (sign in as cashier.yj; cards TZ000001 …)`);
     console.log(`  pickup locker simulator:`);
     console.log(`    npm run simulate:locker -- --code ${demoLockerCode(CANTEENS[0]!.code)} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
+    console.log(`  morning check: http://localhost:${info.port}/kiosk/morning-check (sign in as safety.yj or site.yj); check kiosk simulator:`);
+    console.log(`    npm run simulate:check-kiosk -- --code ${demoKioskCode(CANTEENS[0]!.code)} --token ${DEMO_DEVICE_TOKEN} --badges ${demoBadge(CANTEENS[0]!.code, 1)},${demoBadge(CANTEENS[0]!.code, 2)} --mqtt ${gateway.url}`);
     console.log(`  temperature sensors (冷藏库, 冷冻库, fridges, 专间) and the camera system of a canteen:`);
     console.log(`    npm run simulate:sensors -- --canteen ${CANTEENS[0]!.code} --token ${DEMO_DEVICE_TOKEN} --mqtt ${gateway.url}`);
     console.log(`    npm run simulate:kitchen-camera -- --canteen ${CANTEENS[0]!.code} --cameras 3 --token ${DEMO_CAMERA_TOKEN} --url http://localhost:${info.port}`);

@@ -2,4 +2,4 @@ export { workerRoutes } from './routes.ts';
 export { P as workerPermissions } from './permissions.ts';
 export { workerReactions, stopWorkerJobs, sweepCertificates, kioskActivity } from './jobs.ts';
 export { morningCheckDay } from './checks.ts';
-export { seedDemoWorkers, demoKioskCode } from './demo.ts';
+export { seedDemoWorkers, demoBadge, demoKioskCode } from './demo.ts';
