@@ -1,10 +1,10 @@
-import { Alert, Empty, Progress, Spin, Tabs } from 'antd';
+import { Progress } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { get, yuan } from '../../api.ts';
+import { yuan } from '../../api.ts';
 import { currentLang, mealLabel, t, useLang } from '../../i18n.ts';
 import { ASPECTS, type Disclosure } from '../../modules/feedback/api.ts';
 import { labelOf } from '../../shell/labels.tsx';
+import { CanteenTabs } from './CanteenTabs.tsx';
 import { card, GREEN, PhoneShell } from './PhoneShell.tsx';
 
 const h2 = { fontSize: 18, margin: '18px 4px 8px', display: 'flex', alignItems: 'baseline', gap: 8 } as const;
@@ -14,34 +14,9 @@ const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
 /** /m/disclosure — 阳光公示: per canteen, today's prices, suppliers with their inspection results, what diners rated, how feedback was handled. */
 export function DisclosurePhone() {
   useLang();
-  const [canteens, setCanteens] = useState<{ id: number; name: string }[] | null>(null);
-  const [canteen, setCanteen] = useState<number | null>(null);
-  const [data, setData] = useState<Disclosure | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    get<{ id: number; name: string }[]>('/api/disclosure').then((list) => {
-      setCanteens(list);
-      const remembered = Number(localStorage.getItem('m.canteen'));
-      setCanteen(list.find((c) => c.id === remembered)?.id ?? list[0]?.id ?? null);
-    }).catch((e) => setError((e as Error).message));
-  }, []);
-  useEffect(() => {
-    if (!canteen) return;
-    setData(null);
-    get<Disclosure>(`/api/disclosure/${canteen}`).then(setData).catch((e) => setError((e as Error).message));
-  }, [canteen]);
-  const pick = (id: string) => { setCanteen(Number(id)); localStorage.setItem('m.canteen', id); };
-
   return (
     <PhoneShell title={t('阳光公示', 'Public disclosure')}>
-      {canteens && canteens.length > 1 && canteen && (
-        <Tabs activeKey={String(canteen)} onChange={pick} size="large" style={{ background: '#fff', padding: '0 8px', margin: '-12px -12px 0' }}
-          items={canteens.map((c) => ({ key: String(c.id), label: <span style={{ display: 'inline-block', padding: '4px 2px', fontSize: 16 }}>{c.name}</span> }))} />
-      )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-      {canteens && !canteens.length && <Empty style={{ marginTop: 60 }} description={t('没有可查看的食堂', 'No canteens to show')} />}
-      {!data && !error && canteens?.length !== 0 && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />}
-      {data && <DisclosureBody d={data} />}
+      <CanteenTabs<Disclosure> path="/api/disclosure">{(d) => <DisclosureBody d={d} />}</CanteenTabs>
     </PhoneShell>
   );
 }

@@ -1,8 +1,7 @@
 import { CheckCircleFilled, ExclamationCircleFilled, VideoCameraOutlined } from '@ant-design/icons';
-import { Alert, Empty, Image, Spin, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
-import { get } from '../../api.ts';
+import { Image } from 'antd';
 import { mealLabel, t, useLang } from '../../i18n.ts';
+import { CanteenTabs } from './CanteenTabs.tsx';
 import { card, GREEN, PhoneShell, touch } from './PhoneShell.tsx';
 
 interface OpenKitchen {
@@ -30,34 +29,9 @@ const dayTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZon
 /** /m/open-kitchen — 阳光厨房: what happened in the kitchen today, with photos, for any diner of the bureau. */
 export function OpenKitchenPhone() {
   useLang();
-  const [canteens, setCanteens] = useState<{ id: number; name: string }[] | null>(null);
-  const [canteen, setCanteen] = useState<number | null>(null);
-  const [data, setData] = useState<OpenKitchen | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    get<{ id: number; name: string }[]>('/api/open-kitchen').then((list) => {
-      setCanteens(list);
-      const remembered = Number(localStorage.getItem('m.canteen'));
-      setCanteen(list.find((c) => c.id === remembered)?.id ?? list[0]?.id ?? null);
-    }).catch((e) => setError((e as Error).message));
-  }, []);
-  useEffect(() => {
-    if (!canteen) return;
-    setData(null);
-    get<OpenKitchen>(`/api/open-kitchen/${canteen}`).then(setData).catch((e) => setError((e as Error).message));
-  }, [canteen]);
-  const pick = (id: string) => { setCanteen(Number(id)); localStorage.setItem('m.canteen', id); };
-
   return (
     <PhoneShell title={t('阳光厨房', 'Open kitchen')}>
-      {canteens && canteens.length > 1 && canteen && (
-        <Tabs activeKey={String(canteen)} onChange={pick} size="large" style={{ background: '#fff', padding: '0 8px', margin: '-12px -12px 0' }}
-          items={canteens.map((c) => ({ key: String(c.id), label: <span style={{ display: 'inline-block', padding: '4px 2px', fontSize: 16 }}>{c.name}</span> }))} />
-      )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-      {canteens && !canteens.length && <Empty style={{ marginTop: 60 }} description={t('没有可查看的食堂', 'No canteens to show')} />}
-      {!data && !error && canteens?.length !== 0 && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />}
-      {data && <OpenKitchenBody d={data} />}
+      <CanteenTabs<OpenKitchen> path="/api/open-kitchen">{(d) => <OpenKitchenBody d={d} />}</CanteenTabs>
     </PhoneShell>
   );
 }
