@@ -6,6 +6,7 @@ import { FeedbackPhone } from './feedback/FeedbackPhone.tsx';
 import { OpenKitchenPhone } from './feedback/OpenKitchenPhone.tsx';
 import { SurveysPhone } from './feedback/SurveysPhone.tsx';
 import { OrdersPhone } from './orders/OrdersPhone.tsx';
+import { InspectionPhone } from './inspection/InspectionPhone.tsx';
 import { SamplesPhone } from './samples/SamplesPhone.tsx';
 
 export const mobileRoutes = () => [
@@ -17,4 +18,5 @@ export const mobileRoutes = () => [
   <Route key="m-open-kitchen" path="/m/open-kitchen" element={<OpenKitchenPhone />} />,
   <Route key="m-orders" path="/m/orders/*" element={<OrdersPhone />} />,
   <Route key="m-samples" path="/m/samples/*" element={<SamplesPhone />} />,
+  <Route key="m-inspection" path="/m/inspection/*" element={<InspectionPhone />} />,
 ];

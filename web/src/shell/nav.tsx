@@ -28,6 +28,9 @@ import { SamplesPage } from '../modules/sample/SamplesPage.tsx';
 import { MobileHome } from '../mobile/MobileHome.tsx';
 import { OrdersPage } from '../modules/order/OrdersPage.tsx';
 import { ApprovalsPage, StatementsPage } from '../modules/order/UnitMealsPage.tsx';
+import { CarryOutOutlined, RestOutlined } from '@ant-design/icons';
+import { InspectionPage } from '../modules/inspection/InspectionPage.tsx';
+import { WastePage } from '../modules/inspection/WastePage.tsx';
 import { MorningChecksPage } from '../modules/worker/MorningChecksPage.tsx';
 import { WorkersPage } from '../modules/worker/WorkersPage.tsx';
 import { Home } from './Home.tsx';
@@ -78,5 +81,7 @@ export function navItems(): NavItem[] {
     { path: '/samples', label: t('留样', 'Samples'), hint: t('每餐每道菜留样：照片、重量、留样柜温度与到期销毁', 'A sample of every dish: photo, weight, the cabinet’s temperature, discard when due'), icon: <InboxOutlined />, permission: 'sample.sample.read', group: t('食品安全', 'Food safety'), element: <SamplesPage /> },
     { path: '/workers', label: t('从业人员', 'Kitchen workers'), hint: t('厨房从业人员、照片与健康证，到期提醒', 'Kitchen workers, photos and health certificates, expiry warnings'), icon: <TeamOutlined />, permission: 'worker.worker.read', group: t('食品安全', 'Food safety'), element: <WorkersPage /> },
     { path: '/workers/checks', label: t('晨检', 'Morning checks'), hint: t('当日晨检名单、缺勤与历史记录', "The day's morning checks, absentees and history"), icon: <SafetyOutlined />, permission: 'worker.check.read', group: t('食品安全', 'Food safety'), element: <MorningChecksPage /> },
+    { path: '/inspection', label: t('每日自查', 'Self-inspection'), hint: t('厉行节约、安全、环境卫生三大块自查：带水印照片、逾期提醒', 'Daily checklist in three blocks: watermarked photos, overdue alerts'), icon: <CarryOutOutlined />, permission: 'inspection.checklist.read', group: t('食品安全', 'Food safety'), element: <InspectionPage /> },
+    { path: '/waste', label: t('泔水', 'Waste'), hint: t('每餐泔水称重、照片与收运，人均趋势', 'Waste weighed per meal with photo and collector; per-diner trend'), icon: <RestOutlined />, permission: 'inspection.checklist.read', group: t('食品安全', 'Food safety'), element: <WastePage /> },
   ];
 }

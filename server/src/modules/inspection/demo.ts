@@ -20,7 +20,7 @@ const WASTE_DAYS = 90;
 const WASTE_PHOTO_DAYS = 2;
 const COLLECTOR = '台州市绿源餐厨废弃物收运有限公司';
 const LICENCE = '浙台餐厨收运许字 2024-017';
-const EARLY_NOTE = '消毒柜检修，当日改用蒸汽消毒，次日补查 / disinfection cabinet under repair, steam used; checked the next day';
+const EARLY_NOTE = '消毒柜检修，当日改用蒸汽消毒，次日补查';
 
 const PROBLEMS: Record<(typeof BLOCKS)[number], string[]> = {
   frugality: ['两张桌牌缺失，已补放', '午餐米饭备量偏多约 5 公斤，已提醒按人数备餐'],
