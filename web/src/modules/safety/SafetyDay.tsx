@@ -61,8 +61,8 @@ export function SafetyDayPanel({ canteenId, date }: { canteenId: number; date?: 
   const sensors = d.monitoring.sensors;
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} md={12} xl={6}>
-        <Part title={t('晨检', 'Morning checks')} to="/workers" done={m.checked} of={m.workers}>
+      <Col xs={24} md={12} xxl={6}>
+        <Part title={t('晨检', 'Morning checks')} to="/workers/checks" done={m.checked} of={m.workers}>
           <Line ok={m.unfit === 0}>{t(`合格 ${m.fit}，不合格 ${m.unfit}`, `${m.fit} fit, ${m.unfit} not fit`)}</Line>
           <Line ok={m.absent.length === 0}>{m.absent.length ? t(`未晨检：${m.absent.map((a) => a.name).join('、')}`, `Not checked: ${m.absent.map((a) => a.name).join(', ')}`) : t('无人缺检', 'Nobody missing')}</Line>
           <Line ok={m.certificatesExpired === 0 && m.certificatesExpiring === 0}>
@@ -70,20 +70,20 @@ export function SafetyDayPanel({ canteenId, date }: { canteenId: number; date?: 
           </Line>
         </Part>
       </Col>
-      <Col xs={24} md={12} xl={6}>
+      <Col xs={24} md={12} xxl={6}>
         <Part title={t('留样', 'Samples')} to="/samples" done={s.kept} of={s.dishes}>
           <Line ok={s.light === 0}>{t(`重量不足 ${s.light} 份`, `${s.light} too light`)}</Line>
           <Line ok={s.missing.length === 0}>{s.missing.length ? t(`待留样：${s.missing.map((x) => `${mealLabel(x.meal)}·${x.dishName}`).join('、')}`, `Due: ${s.missing.map((x) => `${mealLabel(x.meal)} · ${x.dishName}`).join(', ')}`) : t('每道菜均已留样', 'Every dish has its sample')}</Line>
         </Part>
       </Col>
-      <Col xs={24} md={12} xl={6}>
-        <Part title={t('每日自查', 'Self-inspection')} to="/inspections" done={i.done} of={i.tasks}>
+      <Col xs={24} md={12} xxl={6}>
+        <Part title={t('每日自查', 'Self-inspection')} to="/inspection" done={i.done} of={i.tasks}>
           <Line ok={i.overdue === 0}>{t(`超时未完成 ${i.overdue} 项`, `${i.overdue} overdue`)}</Line>
           <Line ok={i.closed}>{i.closed ? t('今日自查已闭环', 'Closed for the day') : t('尚未闭环', 'Not closed yet')}</Line>
           <Line ok>{t(`泔水 ${(i.wasteG / 1000).toFixed(1)} kg${i.diners ? `，人均 ${Math.round(i.wasteG / i.diners)} 克` : ''}`, `Waste ${(i.wasteG / 1000).toFixed(1)} kg${i.diners ? `, ${Math.round(i.wasteG / i.diners)} g per diner` : ''}`)}</Line>
         </Part>
       </Col>
-      <Col xs={24} md={12} xl={6}>
+      <Col xs={24} md={12} xxl={6}>
         <Part title={t('冷链与后厨监控', 'Sensors and cameras')} to="/monitoring" done={sensors.filter((x) => x.ok).length} of={sensors.length}>
           <Space wrap size={[4, 4]}>
             {sensors.map((x) => (
