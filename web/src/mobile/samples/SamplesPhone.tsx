@@ -8,27 +8,13 @@ import { watchReadings, type Reading } from '../../modules/devices/api.ts';
 import { chinaTime, sampleApi, STATUS, type Cabinet, type Day, type DishRow, type Due, type Meal, type Pending } from '../../modules/sample/api.ts';
 import { newRequestKey, postingErrorText } from '../../modules/stock/shared.tsx';
 import { card as shellCard, GREEN, PhoneShell, touch } from '../feedback/PhoneShell.tsx';
+import { shrinkPhoto } from '../../photo.ts';
 
 const card = { ...shellCard, marginBottom: 12 } as const;
 const h2 = { fontSize: 17, fontWeight: 700, margin: '4px 0 10px' } as const;
 
 /** What a sample cabinet's reading carries besides the scale fields (server: SampleCabinetReading). */
 type CabinetReading = Reading & { data?: { event: string; slot?: number; grams?: number; temperatureC?: number } };
-
-/** A phone photo is several MB; 1600 px at JPEG 0.85 is plenty to see the box and keeps the upload quick on kitchen Wi-Fi. */
-async function shrink(file: File): Promise<Blob> {
-  try {
-    const bitmap = await createImageBitmap(file);
-    const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(bitmap.width * scale);
-    canvas.height = Math.round(bitmap.height * scale);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b ?? file), 'image/jpeg', 0.85));
-  } catch {
-    return file;
-  }
-}
 
 /** The meal being served or next up: the first whose serving window has not ended. */
 function currentMeal(day: Day): Meal | null {
@@ -166,7 +152,7 @@ function KeepForm({ canteenId, meal, dish, minGrams, cabinets, last, onSaved }: 
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    const blob = await shrink(file);
+    const blob = await shrinkPhoto(file);
     setPhoto({ blob, url: URL.createObjectURL(blob) });
   };
 
