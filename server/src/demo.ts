@@ -11,6 +11,7 @@ import { seedDemoSales } from './demo-sales.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoMonitoring } from './modules/monitoring/index.ts';
 import { seedDemoInspections } from './modules/inspection/index.ts';
+import { seedDemoSamples } from './modules/sample/index.ts';
 import { seedDemoWorkers } from './modules/worker/index.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -42,6 +43,9 @@ export const DEMO_LOGINS = [
   { username: 'chef.yj', role: '厨师长 head chef, 应急综合大楼食堂' },
   { username: 'store.yj', role: '仓管员 storekeeper, 应急综合大楼食堂' },
   { username: 'chef.fn', role: '厨师长 head chef, 枫南食堂 (also .b6 .b7; roles head/site/store/recv/cashier/safety/hall/warden)' },
+  { username: 'site.yj', role: '项目经理 site manager: 晨检 /kiosk/morning-check, 食品安全概览 /safety' },
+  { username: 'safety.yj', role: '食安员 food-safety officer: 留样 phone /m/samples' },
+  { username: 'warden.yj', role: '网格区域责任人 area warden: 每日自查 phone /m/inspection (also hall.yj 餐厅经理)' },
   { username: 'cashier.yj', role: '收银员 cashier: 结算台 checkout station /kiosk, 服务台 counter' },
   { username: 'diner1', role: '就餐人员 diner (diner1 … diner3500), 卡号 card TZ000001 …' },
 ];
@@ -116,6 +120,7 @@ export async function seedDemo(platform: Platform, log: (msg: string) => void = 
   await seedDemoSales(platform, orgIds.get('HQBZ')!, withCodes, accounts, eaten, opts.historyDays ?? 0, opts.salesDays ?? 30, log);
   await seedDemoRecognition(platform, canteens, log);
   await seedDemoTakeout(platform, canteens, log);
+  await seedDemoSamples(platform, withCodes, log);
   await seedDemoMonitoring(platform, withCodes, log);
   await seedDemoInspections(platform, withCodes, log);
   await seedDemoWorkers(platform, withCodes, log);
