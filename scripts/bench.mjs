@@ -9,11 +9,13 @@ const run = (args) => spawnSync(process.execPath, ['--import', 'tsx', ...args], 
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
 let ok = run(['bench/planning.ts']);
 ok = run(['bench/stock.ts']) && ok;
+ok = run(['bench/sensors.ts']) && ok;
 const cluster = await startCluster();
 try {
   ok = run(['bench/planning.ts', cluster.url]) && ok;
   ok = run(['bench/stock.ts', cluster.url]) && ok;
   ok = run(['bench/checkout.ts', cluster.url]) && ok;
+  ok = run(['bench/sensors.ts', cluster.url]) && ok;
 } finally {
   cluster.stop();
 }

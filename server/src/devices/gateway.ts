@@ -52,14 +52,20 @@ export async function startDeviceGateway(platform: Platform, opts: { port?: numb
     reconnectPeriod: 2000,
     ...(broker && { username: broker.gatewayUser, password: broker.gatewayPassword }),
   });
-  client.on('message', (topic, payload) => void hub.accept(topic.split('/')[2] ?? '', parseJson(payload)));
   // The client reconnects by itself (and resubscribes); an unreachable external broker must not stop the server.
   client.on('error', (err) => console.error(`[devices] MQTT ${withoutPassword(url)}: ${err.message}`));
-  const subscribed = new Promise<void>((resolve, reject) => {
-    client.once('connect', () => client.subscribe(READING_TOPICS, { qos: 0 }, (err) => (err ? reject(err) : resolve())));
-  });
-  if (broker) await subscribed;
-  else subscribed.then(() => console.log(`[devices] listening to ${withoutPassword(url)}`), (err: Error) => console.error('[devices] MQTT subscribe failed', err.message));
+  if (broker) {
+    // The embedded broker hands readings over in-process; the client only sends commands.
+    const connected = new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    await broker.onReadings((code, payload) => void hub.accept(code, parseJson(payload)));
+    await connected;
+  } else {
+    client.on('message', (topic, payload) => void hub.accept(topic.split('/')[2] ?? '', parseJson(payload)));
+    const subscribed = new Promise<void>((resolve, reject) => {
+      client.once('connect', () => client.subscribe(READING_TOPICS, { qos: 0 }, (err) => (err ? reject(err) : resolve())));
+    });
+    subscribed.then(() => console.log(`[devices] listening to ${withoutPassword(url)}`), (err: Error) => console.error('[devices] MQTT subscribe failed', err.message));
+  }
 
   let closing: Promise<void> | undefined;
   const gateway: DeviceGateway = {

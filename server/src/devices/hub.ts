@@ -22,8 +22,11 @@ export class ReadingHub {
   readonly counts = { accepted: 0, malformed: 0, ignored: 0, refused: 0 };
   private readonly newest = new Map<number, Reading>();
   private readonly watchers = new Map<number, Set<(r: Reading) => void>>();
-  /** Promises, not rows, so readings that wait for the same lookup are handled in arrival order. */
-  private readonly byCode = new Map<string, { at: number; row: Promise<Device | null> }>();
+  /**
+   * Promises, not rows, so readings that wait for the same lookup are handled in arrival order;
+   * once settled, `value` lets a reading go through without waiting a turn.
+   */
+  private readonly byCode = new Map<string, { at: number; row: Promise<Device | null>; settled: boolean; value: Device | null }>();
   private readonly seenWritten = new Map<number, number>();
   private readonly writes = new Set<Promise<void>>();
   private closing = false;
@@ -41,7 +44,11 @@ export class ReadingHub {
     const hit = this.byCode.get(code);
     if (hit && now - hit.at < DEVICE_CACHE_MS) return hit.row;
     const row = this.platform.database.db.select().from(device).where(eq(device.code, code)).then((r) => r[0] ?? null);
-    const entry = { at: now, row };
+    const entry = { at: now, row, settled: false, value: null as Device | null };
+    row.then((d) => {
+      entry.value = d;
+      entry.settled = true;
+    }, () => undefined);
     // Unknown codes are cached too (an external broker lets anyone publish); keep the map bounded.
     if (this.byCode.size >= 1000) this.byCode.clear();
     this.byCode.set(code, entry);
@@ -57,19 +64,39 @@ export class ReadingHub {
     return null;
   }
 
-  /** A reading that names its device by code only (an MQTT topic): unknown or inactive devices are ignored. */
-  async accept(code: string, raw: unknown): Promise<Outcome> {
+  /**
+   * A reading that names its device by code only (an MQTT topic): unknown or inactive devices are
+   * ignored. A device looked up recently is handled at once, without a promise (thousands a second).
+   */
+  accept(code: string, raw: unknown): Outcome | Promise<Outcome> {
+    const hit = this.byCode.get(code);
+    if (!hit?.settled || Date.now() - hit.at >= DEVICE_CACHE_MS) return this.acceptLookedUp(code, raw);
     try {
-      const row = await this.device(code);
-      if (!row?.active) {
-        this.counts.ignored++;
-        return 'ignored';
-      }
-      return this.acceptFrom(row, raw);
+      return this.acceptKnown(hit.value, raw);
     } catch (err) {
-      console.error(`[devices] reading from ${code} not recorded`, err);
+      return this.notRecorded(code, err);
+    }
+  }
+
+  private notRecorded(code: string, err: unknown): Outcome {
+    console.error(`[devices] reading from ${code} not recorded`, err);
+    this.counts.ignored++;
+    return 'ignored';
+  }
+
+  private acceptKnown(row: Device | null, raw: unknown): Outcome {
+    if (!row?.active) {
       this.counts.ignored++;
       return 'ignored';
+    }
+    return this.acceptFrom(row, raw);
+  }
+
+  private async acceptLookedUp(code: string, raw: unknown): Promise<Outcome> {
+    try {
+      return this.acceptKnown(await this.device(code), raw);
+    } catch (err) {
+      return this.notRecorded(code, err);
     }
   }
 

@@ -42,9 +42,10 @@ const sensorNotFound = () => new AppError(404, 'sensor_not_found', '传感器不
  * The sensors of these canteens with thresholds and current values, from memory (the newest reading
  * since the server started) or else the newest stored minute. No permission check: callers do it.
  */
-export async function sensorsOf(ctx: Ctx, canteenIds: number[]): Promise<SensorView[]> {
-  const devices: DeviceView[] = [];
+export async function sensorsOf(ctx: Ctx, canteenIds: number[], only?: number): Promise<SensorView[]> {
+  let devices: DeviceView[] = [];
   for (const c of canteenIds) devices.push(...await devicesOfKind(ctx, c, 'sensor'));
+  if (only !== undefined) devices = devices.filter((d) => d.id === only);
   if (!devices.length) return [];
   const ids = devices.map((d) => d.id);
   const watch = sensorWatchOf(ctx.platform);
@@ -120,7 +121,7 @@ export async function setProfile(ctx: Ctx, deviceId: number, input: ProfileInput
     .onConflictDoUpdate({ target: sensorProfile.deviceId, set: values }).returning();
   await audit(ctx, { orgId: d.orgId, action: before ? 'monitoring.profile.updated' : 'monitoring.profile.created', entity: 'sensor_profile', entityId: deviceId, before: profileFacts(before) ?? null, after: profileFacts(after!) });
   ctx.emit(PROFILE_CHANGED, { deviceId });
-  return (await sensorsOf(ctx, [d.orgId])).find((s) => s.deviceId === deviceId)!;
+  return (await sensorsOf(ctx, [d.orgId], deviceId))[0]!;
 }
 
 export interface HistoryPoint {
