@@ -8,6 +8,7 @@ import { SurveysPhone } from './feedback/SurveysPhone.tsx';
 import { OrdersPhone } from './orders/OrdersPhone.tsx';
 import { InspectionPhone } from './inspection/InspectionPhone.tsx';
 import { SamplesPhone } from './samples/SamplesPhone.tsx';
+import { MonitoringPhone } from './monitoring/MonitoringPhone.tsx';
 
 export const mobileRoutes = () => [
   <Route key="m" path="/m/*" element={<DinerApp />} />,
@@ -18,5 +19,6 @@ export const mobileRoutes = () => [
   <Route key="m-open-kitchen" path="/m/open-kitchen" element={<OpenKitchenPhone />} />,
   <Route key="m-orders" path="/m/orders/*" element={<OrdersPhone />} />,
   <Route key="m-samples" path="/m/samples/*" element={<SamplesPhone />} />,
+  <Route key="m-monitoring" path="/m/monitoring" element={<MonitoringPhone />} />,
   <Route key="m-inspection" path="/m/inspection/*" element={<InspectionPhone />} />,
 ];

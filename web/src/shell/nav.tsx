@@ -33,6 +33,10 @@ import { InspectionPage } from '../modules/inspection/InspectionPage.tsx';
 import { WastePage } from '../modules/inspection/WastePage.tsx';
 import { MorningChecksPage } from '../modules/worker/MorningChecksPage.tsx';
 import { WorkersPage } from '../modules/worker/WorkersPage.tsx';
+import { DashboardOutlined, EyeOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { CamerasPage } from '../modules/monitoring/CamerasPage.tsx';
+import { KitchenEventsPage } from '../modules/monitoring/KitchenEventsPage.tsx';
+import { SensorsPage } from '../modules/monitoring/SensorsPage.tsx';
 import { Home } from './Home.tsx';
 
 export interface NavItem {
@@ -80,6 +84,9 @@ export function navItems(): NavItem[] {
     { path: '/surveys', label: t('满意度调查', 'Surveys'), hint: t('发起调查、发布到手机、看结果和导出', 'Create surveys, publish to phones, see and export results'), icon: <FormOutlined />, permission: 'feedback.survey.read', group: canteen, element: <SurveysPage /> },
     { path: '/samples', label: t('留样', 'Samples'), hint: t('每餐每道菜留样：照片、重量、留样柜温度与到期销毁', 'A sample of every dish: photo, weight, the cabinet’s temperature, discard when due'), icon: <InboxOutlined />, permission: 'sample.sample.read', group: t('食品安全', 'Food safety'), element: <SamplesPage /> },
     { path: '/workers', label: t('从业人员', 'Kitchen workers'), hint: t('厨房从业人员、照片与健康证，到期提醒', 'Kitchen workers, photos and health certificates, expiry warnings'), icon: <TeamOutlined />, permission: 'worker.worker.read', group: t('食品安全', 'Food safety'), element: <WorkersPage /> },
+    { path: '/monitoring', label: t('温湿度监控', 'Temperatures'), hint: t('冷藏、冷冻、冰箱与专间的温湿度：当前值、阈值、曲线与超限报警', 'Cold rooms, freezers, fridges and 专间: values now, thresholds, charts, alerts'), icon: <DashboardOutlined />, permission: 'monitoring.sensor.read', group: t('食品安全', 'Food safety'), element: <SensorsPage /> },
+    { path: '/monitoring/kitchen-events', label: t('后厨行为分析', 'Kitchen events'), hint: t('摄像头 AI 事件（未戴口罩、抽烟、老鼠…）：看快照、确认或误报', 'Camera AI events (no mask, smoking, rodents …): see the snapshot, confirm or dismiss'), icon: <EyeOutlined />, permission: 'monitoring.event.read', group: t('食品安全', 'Food safety'), element: <KitchenEventsPage /> },
+    { path: '/monitoring/cameras', label: t('摄像头与直播', 'Cameras'), hint: t('后厨摄像头、直播链接与推送令牌', 'Kitchen cameras, live-view links and their tokens'), icon: <VideoCameraOutlined />, permission: 'monitoring.camera.read', group: t('食品安全', 'Food safety'), element: <CamerasPage /> },
     { path: '/workers/checks', label: t('晨检', 'Morning checks'), hint: t('当日晨检名单、缺勤与历史记录', "The day's morning checks, absentees and history"), icon: <SafetyOutlined />, permission: 'worker.check.read', group: t('食品安全', 'Food safety'), element: <MorningChecksPage /> },
     { path: '/inspection', label: t('每日自查', 'Self-inspection'), hint: t('厉行节约、安全、环境卫生三大块自查：带水印照片、逾期提醒', 'Daily checklist in three blocks: watermarked photos, overdue alerts'), icon: <CarryOutOutlined />, permission: 'inspection.checklist.read', group: t('食品安全', 'Food safety'), element: <InspectionPage /> },
     { path: '/waste', label: t('泔水', 'Waste'), hint: t('每餐泔水称重、照片与收运，人均趋势', 'Waste weighed per meal with photo and collector; per-diner trend'), icon: <RestOutlined />, permission: 'inspection.checklist.read', group: t('食品安全', 'Food safety'), element: <WastePage /> },

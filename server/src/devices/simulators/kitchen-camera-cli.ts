@@ -43,7 +43,11 @@ rl.on('line', (line) => void (async () => {
   else await send(text ? text as KitchenEventKind : undefined);
   rl.prompt();
 })());
-rl.on('close', () => {
+const quit = () => {
   clearInterval(timer);
   process.exit(0);
-});
+};
+// Without a terminal (started in the background) it keeps posting until stopped.
+rl.on('close', () => process.stdin.isTTY && quit());
+process.once('SIGINT', quit);
+process.once('SIGTERM', quit);

@@ -54,4 +54,8 @@ rl.on('line', (line) => {
 });
 const timer = setInterval(() => console.log(`  ${sim.sent} readings sent`), 60_000);
 timer.unref();
-rl.on('close', () => void sim.stop().then(() => process.exit(0)));
+const quit = () => void sim.stop().then(() => process.exit(0));
+// Without a terminal (started in the background) it keeps sending until stopped.
+rl.on('close', () => process.stdin.isTTY && quit());
+process.once('SIGINT', quit);
+process.once('SIGTERM', quit);

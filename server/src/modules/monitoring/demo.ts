@@ -28,7 +28,12 @@ const CAMERAS = [
 ];
 /** Minutes out of range before alerting: doors of cold rooms open for deliveries, a freezer defrosts. */
 const HOLD_MINUTES: Record<SensorPlaceKind, number> = { cold_room: 5, freezer: 10, fridge: 5, prep_room: 15, sample_fridge: 5, other: 5 };
-const FALSE_ALARM_NOTES = ['误报：反光误识别', '误报：戴的是浅色帽子', '误报：手里拿的是温度计', '误报：阴影误识别', '误报：送货人员已登记'];
+/** What reviewers write when the AI was wrong, by the kind it claimed. */
+const FALSE_ALARM_NOTES: Record<string, string[]> = {
+  no_hat: ['误报：戴的是浅色帽子', '误报：帽子被蒸汽遮挡'], no_mask: ['误报：口罩颜色与肤色接近', '误报：侧脸未识别出口罩'],
+  no_uniform: ['误报：工作服外系了围裙'], smoking: ['误报：在试吃，手里是汤勺'], phone: ['误报：手里拿的是温度计', '误报：手持的是留样标签'],
+  rodent: ['误报：掉落的抹布', '误报：地面阴影'], fire_unattended: ['误报：厨师在旁，被柱子遮挡'], stranger: ['误报：送货人员，已登记'], other: ['误报：反光误识别'],
+};
 const CONFIRM_NOTES = ['已现场提醒并整改', '已批评教育，纳入当月考核', '已通知项目经理处理', '已整改，复查合格'];
 
 const at = (ctx: Ctx, when: number): Ctx => ({ ...ctx, now: () => new Date(when) });
@@ -48,6 +53,7 @@ export async function seedDemoMonitoring(platform: Platform, canteens: readonly 
   for (const [ci, c] of canteens.entries()) {
     const head = await ctxAs(platform, `head.${c.login}`);
     const site = await ctxAs(platform, `site.${c.login}`);
+    const safety = await ctxAs(platform, `safety.${c.login}`);
 
     const sensors = await inTransaction(head, async (tx) => {
       const out: { id: number; code: string; name: string; place: SensorPlaceKind }[] = [];
@@ -111,7 +117,10 @@ export async function seedDemoMonitoring(platform: Platform, canteens: readonly 
       const perDay = Math.round(cameraCount * (0.4 + rng.next() * 1.0));
       for (let k = 0; k < perDay; k++) times.push(chinaDayStart(now, d) + (6 + rng.next() * 13) * 3600_000);
     }
-    for (let k = 0; k < 2 + (ci === 0 ? 1 : 0); k++) times.push(now - (10 + rng.next() * 8 * 60) * 60_000);
+    // Today's, still to review: in today's kitchen hours so far (the last hours when the kitchen has not opened yet).
+    const opened = Math.max(chinaDayStart(now, 0) + 6 * 3600_000, now - 8 * 3600_000);
+    const from = now - opened > 20 * 60_000 ? opened : now - 8 * 3600_000;
+    for (let k = 0; k < 2 + (ci === 0 ? 1 : 0); k++) times.push(from + rng.next() * (now - 10 * 60_000 - from));
     times.sort((a, b) => a - b);
     for (const t of times) {
       const code = rng.pick(cameras);
@@ -122,13 +131,13 @@ export async function seedDemoMonitoring(platform: Platform, canteens: readonly 
         cameraCode: code, eventId: `NVR-${code}-${t}`, type: kind, at: new Date(t).toISOString(), confidence, snapshot,
       }));
       events++;
-      const today = now - t < 12 * 3600_000;
-      if (today && rng.next() < 0.85) continue;
+      if (t >= from && rng.next() < 0.85) continue;
       const reviewedAt = t + (10 + rng.next() * 170) * 60_000;
       // The AI's confidence says little: about half its alarms are false.
       const confirmed = rng.next() < confidence - 0.25;
-      await inTransaction(at(site, reviewedAt), (tx) => reviewKitchenEvent(tx, id, {
-        decision: confirmed ? 'confirmed' : 'false_alarm', note: rng.pick(confirmed ? CONFIRM_NOTES : FALSE_ALARM_NOTES),
+      // Mostly the site manager, sometimes the food-safety officer.
+      await inTransaction(at(rng.next() < 0.7 ? site : safety, reviewedAt), (tx) => reviewKitchenEvent(tx, id, {
+        decision: confirmed ? 'confirmed' : 'false_alarm', note: rng.pick(confirmed ? CONFIRM_NOTES : FALSE_ALARM_NOTES[kind]!),
       }));
       if (confirmed && now - t > 48 * 3600_000) {
         await inTransaction(at(site, reviewedAt + 60 * 60_000), (tx) => resolveAlertsWhere(tx, { orgId: c.id, kind: MONITORING_ALERTS['monitoring.kitchen_event'].key, keys: [`type:${kind}`] }));

@@ -145,6 +145,8 @@ describe('kitchen events webhook', () => {
     expect((await head2.get('/api/monitoring/kitchen-events')).body).toEqual({ total: 0, rows: [] });
     expect((await head2.get(`/api/monitoring/kitchen-events?canteenId=${t.fx.orgs.k1}`)).status).toBe(403);
     expect((await head2.get(`/api/monitoring/kitchen-events/${id}/snapshot`)).status).toBe(404);
+    expect((await head2.get(`/api/monitoring/kitchen-events/${id}`)).status).toBe(404);
+    expect((await site.get(`/api/monitoring/kitchen-events/${id}`)).body).toMatchObject({ id, type: 'phone', cameraCode: 'CAM-K1-01' });
     expect((await head2.post(`/api/monitoring/kitchen-events/${id}/review`, { decision: 'confirmed' })).status).toBe(404);
     expect((await (await t.as('safe2')).get('/api/monitoring/cameras')).body.map((c: { code: string }) => c.code)).toEqual(['CAM-K2-01']);
     const chef = await t.as('chef1');

@@ -61,9 +61,10 @@ export async function receiveKitchenEvent(ctx: Ctx, authorization: string | unde
 const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 const nextDay = (date: string) => new Date(chinaMidnight(date).getTime() + 86400_000);
 
-export async function listKitchenEvents(ctx: Ctx, q: EventQuery) {
+export async function listKitchenEvents(ctx: Ctx, q: EventQuery & { id?: number }) {
   const orgs = canteensFor(ctx, P['monitoring.event.read'], q.canteenId);
   const conds = [inArray(kitchenEvent.orgId, orgs.length ? orgs : [-1])];
+  if (q.id) conds.push(eq(kitchenEvent.id, q.id));
   if (q.status) conds.push(eq(kitchenEvent.status, q.status));
   if (q.type) conds.push(eq(kitchenEvent.type, q.type));
   if (q.cameraId) conds.push(eq(kitchenEvent.cameraId, q.cameraId));
@@ -83,6 +84,13 @@ export async function listKitchenEvents(ctx: Ctx, q: EventQuery) {
       reviewedByName: e.reviewedBy === null ? null : names.get(e.reviewedBy) ?? null,
     })),
   };
+}
+
+/** One event as the list shows it (a link from an alert), for a caller who may see it, else 404. */
+export async function kitchenEventById(ctx: Ctx, id: number) {
+  const { rows: [row] } = await listKitchenEvents(ctx, { id, limit: 1, offset: 0 });
+  if (!row) throw notFound(WHAT);
+  return row;
 }
 
 /** The event's snapshot for a caller who may see the event, else 404. */

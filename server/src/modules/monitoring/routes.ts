@@ -1,7 +1,7 @@
 import { IdParams, route, type App } from '../../core/http.ts';
 import { listCameras, createCamera, rotateCameraToken, updateCamera } from './cameras.ts';
 import { CameraInput, CameraUpdate, CanteenQuery, EventQuery, HistoryQuery, KitchenEventInput, ProfileInput, ReviewInput, WeeklyQuery } from './contracts.ts';
-import { eventSnapshotOf, listKitchenEvents, receiveKitchenEvent, reviewKitchenEvent, weeklyCounts } from './kitchen-events.ts';
+import { eventSnapshotOf, kitchenEventById, listKitchenEvents, receiveKitchenEvent, reviewKitchenEvent, weeklyCounts } from './kitchen-events.ts';
 import { P } from './permissions.ts';
 import { listSensors, placeList, sensorHistory, setProfile } from './sensors.ts';
 
@@ -42,6 +42,8 @@ export function monitoringRoutes(app: App): void {
     handler: (ctx, { query }) => listKitchenEvents(ctx, query) });
   route(app, { method: 'get', path: '/api/monitoring/kitchen-events/weekly', tag: cameras, summary: '每周各类事件数 / events per type and week', guard: eventRead, query: WeeklyQuery,
     handler: (ctx, { query }) => weeklyCounts(ctx, query) });
+  route(app, { method: 'get', path: '/api/monitoring/kitchen-events/:id', tag: cameras, summary: '一条事件 / one kitchen event', guard: eventRead, params: IdParams,
+    handler: (ctx, { params }) => kitchenEventById(ctx, params.id) });
   route(app, { method: 'get', path: '/api/monitoring/kitchen-events/:id/snapshot', tag: cameras, summary: '事件快照 / the event snapshot', guard: eventRead, params: IdParams,
     handler: async (ctx, { params }) => {
       const s = await eventSnapshotOf(ctx, params.id);
