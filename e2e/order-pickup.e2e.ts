@@ -85,9 +85,10 @@ it('a diner orders takeout on the phone, the kitchen puts it in the locker, the 
   await desk.getByRole('tab', { name: '当日订单' }).click();
   await expect.poll(() => desk.getByRole('row').filter({ hasText: no }).textContent()).toContain('已取餐');
 
-  // A meeting meal of the diner's unit: the canteen head approves it on the desktop; served, it is on the unit's statement.
+  // A meeting meal of the diner's unit, the day after tomorrow (meeting meals close at 16:00 the day before, and a
+  // browser test runs at any hour): the canteen head approves it on the desktop; served, it is on the unit's statement.
   const dinerApi = await apiOrThrow('diner1');
-  const meeting = await dinerApi.post<{ id: number; no: string }>('/api/orders/unit-meals', { canteenId: canteen.id, kind: 'meeting', date: inDays(1), meal: 'lunch', headcount: 12, purpose: '季度工作会议', contact: '韩建', phone: '13800000000', pickupTime: '12:00', requestKey: `e2e-meeting-${Date.now()}` });
+  const meeting = await dinerApi.post<{ id: number; no: string }>('/api/orders/unit-meals', { canteenId: canteen.id, kind: 'meeting', date: inDays(2), meal: 'lunch', headcount: 12, purpose: '季度工作会议', contact: '韩建', phone: '13800000000', pickupTime: '12:00', requestKey: `e2e-meeting-${Date.now()}` });
   const headDesk = await session(browser, 'head.yj', 1440, 900);
   await headDesk.goto(`${baseUrl()}/orders/approvals`);
   const pending = headDesk.getByRole('row').filter({ hasText: meeting.no });
