@@ -92,7 +92,7 @@ export async function seedDemoMonitoring(platform: Platform, canteens: readonly 
       }
       if (failing) {
         const [p] = await system.db.select().from(sensorProfile).where(eq(sensorProfile.deviceId, s.id));
-        await inTransaction(at(system, now - 20 * 60_000), (tx) => raiseAlert(tx, { ...sensorAlert('temperature', { deviceId: s.id, code: s.code, temperatureC: last.temperatureC, humidityPct: last.humidityPct ?? null }, s.name, p!, new Date(now - 25 * 60_000)), orgId: c.id }));
+        await inTransaction(at(system, now - 20 * 60_000), (tx) => raiseAlert(tx, { ...sensorAlert('temperature', { deviceId: s.id, code: s.code, temperatureC: last.temperatureC, humidityPct: last.humidityPct ?? null, receivedAt: now }, s.name, p!, new Date(now - 25 * 60_000)), orgId: c.id }));
       }
     }
     await insertUnnest(system.db, 'monitoring_sensor_minute', [

@@ -203,3 +203,24 @@ describe('temperature sensors over MQTT', () => {
     expect((await monitoringNow(ctx, t.fx.orgs.k1)).sensors.every((s) => !s.ok)).toBe(true);
   });
 });
+
+// Last: it moves the clock past every sensor's newest reading.
+describe('silent sensors', () => {
+  it('alerts a sensor gone silent for 10 minutes, and clears it with its next reading', async () => {
+    const id = sensors['SENSOR-T3']!.id;
+    const silent = async (status: string) => (await site.get(`/api/alerts?kind=monitoring.sensor_silent&status=${status}`)).body as { key: string; titleZh: string }[];
+    await reading('SENSOR-T3', 4.0);
+    advance(10);
+    monitoringJobs(t.platform).sweep();
+    await monitoringJobs(t.platform).idle();
+    expect((await silent('open')).filter((a) => a.key === `sensor:${id}`)).toEqual([]);
+    advance(1);
+    monitoringJobs(t.platform).sweep();
+    await monitoringJobs(t.platform).idle();
+    const [open] = (await silent('open')).filter((a) => a.key === `sensor:${id}`);
+    expect(open!.titleZh).toMatch(/^2 号冰箱（冰箱）自 \d\d-\d\d \d\d:\d\d 起无读数/);
+    await reading('SENSOR-T3', 4.1);
+    expect((await silent('open')).filter((a) => a.key === `sensor:${id}`)).toEqual([]);
+    expect((await silent('resolved')).filter((a) => a.key === `sensor:${id}`)).toHaveLength(1);
+  });
+});

@@ -19,6 +19,8 @@ const SWEEP_MS = 15_000;
 const REASSERT_MS = 5 * 60_000;
 /** After a failed alert write, the next attempt waits this long. */
 const RETRY_MS = 10_000;
+/** A sensor silent this long is alerted (the day pages call it offline after the same time). */
+const SILENT_MS = 10 * 60_000;
 /** Rows per insert statement of a flush. */
 const FLUSH_CHUNK = 5_000;
 /** A device clock this far off the server's is not trusted for the minute a reading belongs to. */
@@ -70,10 +72,11 @@ export interface SensorNow {
   receivedAt: number;
   temperature: Track;
   humidity: Track;
+  silence: Track;
   bucket: Bucket | null;
 }
 
-type Which = 'temperature' | 'humidity';
+type Which = 'temperature' | 'humidity' | 'silence';
 
 const newTrack = (): Track => ({ outSince: null, want: null, open: null, busy: false, retryAt: 0, assertedAt: 0, raised: null });
 
@@ -91,10 +94,18 @@ export function temperatureOut(p: Pick<Profile, 'minC' | 'maxC'> | undefined, c:
   return !!p && ((p.minC !== null && c < p.minC) || (p.maxC !== null && c > p.maxC));
 }
 
-const alertKindOf = (which: Which) => (which === 'temperature' ? MONITORING_ALERTS['monitoring.temperature_out_of_range'].key : MONITORING_ALERTS['monitoring.humidity_out_of_range'].key);
+const ALERT_KINDS: Record<Which, string> = {
+  temperature: MONITORING_ALERTS['monitoring.temperature_out_of_range'].key,
+  humidity: MONITORING_ALERTS['monitoring.humidity_out_of_range'].key,
+  silence: MONITORING_ALERTS['monitoring.sensor_silent'].key,
+};
+const alertKindOf = (which: Which) => ALERT_KINDS[which];
+
+/** China time of a moment, as 11-26 15:40. */
+const chinaMinute = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 /** The alert of a sensor out of range (temperature, or humidity above its limit), keyed by the sensor. */
-export function sensorAlert(which: Which, s: { deviceId: number; code: string; temperatureC: number; humidityPct: number | null }, name: string, p: Profile, since: Date): Omit<RaiseAlert, 'orgId'> {
+export function sensorAlert(which: Which, s: { deviceId: number; code: string; temperatureC: number; humidityPct: number | null; receivedAt: number }, name: string, p: Profile, since: Date): Omit<RaiseAlert, 'orgId'> {
   const place = PLACES[p.place as SensorPlace];
   const base = { kind: alertKindOf(which), key: `sensor:${s.deviceId}`, link: { entity: 'device', id: s.deviceId, path: `/monitoring?sensor=${s.deviceId}` } };
   if (which === 'temperature') {
@@ -104,6 +115,15 @@ export function sensorAlert(which: Which, s: { deviceId: number; code: string; t
       detail: { deviceId: s.deviceId, code: s.code, place: p.place, minC: p.minC, maxC: p.maxC, temperatureC: s.temperatureC, outSince: since.toISOString(), holdMinutes: p.holdSeconds / 60 },
       titleZh: `${name}（${place.zh}）温度 ${fmt(s.temperatureC)} °C，超出 ${range}`,
       titleEn: `${name} (${place.en}) at ${fmt(s.temperatureC)} °C, outside ${range}`,
+    };
+  }
+  if (which === 'silence') {
+    const last = chinaMinute(s.receivedAt);
+    return {
+      ...base,
+      detail: { deviceId: s.deviceId, code: s.code, place: p.place, lastReadingAt: new Date(s.receivedAt).toISOString(), temperatureC: s.temperatureC },
+      titleZh: `${name}（${place.zh}）自 ${last} 起无读数，温度无人监测`,
+      titleEn: `${name} (${place.en}) silent since ${last}: its temperature is not watched`,
     };
   }
   return {
@@ -158,7 +178,7 @@ export class SensorWatch {
     const received = Date.parse(r.receivedAt);
     let s = this.states.get(r.deviceId);
     if (!s) {
-      s = { deviceId: r.deviceId, orgId: r.orgId, code: r.code, temperatureC: 0, humidityPct: null, at: r.at, receivedAt: received, temperature: newTrack(), humidity: newTrack(), bucket: null };
+      s = { deviceId: r.deviceId, orgId: r.orgId, code: r.code, temperatureC: 0, humidityPct: null, at: r.at, receivedAt: received, temperature: newTrack(), humidity: newTrack(), silence: newTrack(), bucket: null };
       this.states.set(r.deviceId, s);
     }
     s.temperatureC = d.temperatureC;
@@ -203,7 +223,7 @@ export class SensorWatch {
     this.profiles = null;
     this.loading = null;
     // Alerts raised again carry the new thresholds.
-    for (const s of this.states.values()) s.temperature.raised = s.humidity.raised = null;
+    for (const s of this.states.values()) s.temperature.raised = s.humidity.raised = s.silence.raised = null;
     await this.loadProfiles();
     this.sweep();
   }
@@ -226,6 +246,8 @@ export class SensorWatch {
     if (s.humidityPct !== null || !p || p.maxHumidityPct === null) {
       this.step(s, 'humidity', !!p && p.maxHumidityPct !== null && s.humidityPct !== null && s.humidityPct > p.maxHumidityPct, now, hold);
     }
+    // Only sensors with a profile are watched; a reading ends the silence at once.
+    this.step(s, 'silence', !!p && now - s.receivedAt > SILENT_MS, now, 0);
   }
 
   private step(s: SensorNow, which: Which, out: boolean, now: number, hold: number): void {
