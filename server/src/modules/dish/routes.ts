@@ -8,6 +8,7 @@ import { DishInput, DishQuery } from './contracts.ts';
 import { P } from './permissions.ts';
 import * as svc from './service.ts';
 import { dishSheets, dishToSheetRow } from './spreadsheet.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const tag = '菜品库 dishes';
 
@@ -48,6 +49,6 @@ export function dishRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/dishes/:id/photo', tag, summary: '菜品照片 / dish photo', guard: { authenticated: true }, params: IdParams,
     handler: async (ctx, { params }) => {
       const p = await svc.getPhoto(ctx, params.id);
-      return new Response(new Uint8Array(p.bytes), { headers: { 'content-type': p.mime, 'cache-control': 'private, max-age=300' } });
+      return inlineFile(p.bytes, p.mime, { maxAgeS: 300 });
     } });
 }

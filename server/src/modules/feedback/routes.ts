@@ -7,6 +7,7 @@ import { addPhoto, closeFeedback, getFeedback, getPhoto, inbox, myFeedback, rate
 import { P } from './permissions.ts';
 import { renderResults } from './results.ts';
 import { answerSurvey, closeSurvey, createSurvey, getSurvey, listSurveys, openSurveys, publishSurvey, updateSurvey } from './surveys.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const surveys = '满意度调查 surveys';
 const opinions = '意见建议 feedback';
@@ -52,7 +53,7 @@ export function feedbackRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/feedback/:id/photos/:photoId', tag: opinions, summary: '照片 / a photo', guard: party, params: PhotoParams,
     handler: async (ctx, { params }) => {
       const p = await getPhoto(ctx, params.id, params.photoId);
-      return new Response(new Uint8Array(p.data), { headers: { 'content-type': p.mime, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(p.filename)}`, 'cache-control': 'private, max-age=3600' } });
+      return inlineFile(p.data, p.mime, { maxAgeS: 3600, fileName: p.filename });
     } });
   route(app, { method: 'post', path: '/api/feedback/:id/replies', tag: opinions, summary: '食堂回复 / the canteen replies', guard: { permission: P['feedback.feedback.reply'] }, params: IdParams, body: ReplyInput, status: 201,
     handler: (ctx, { params, body }) => replyFeedback(ctx, params.id, body.text) });

@@ -8,13 +8,14 @@ import { checklist, closeRun, history, overdueTasks } from './runs.ts';
 import { addTaskPhoto, completeTask, myTasks, photoBytes, removeTaskPhoto } from './tasks.ts';
 import { getTemplate, saveTemplate } from './templates.ts';
 import { listWaste, recordWaste, voidWaste, wasteTrend } from './waste.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const inspections = '每日自查 self-inspection';
 const wasteTag = '泔水 kitchen waste';
 
 const photoResponse = async (ctx: Ctx, id: number) => {
   const p = await photoBytes(ctx, id);
-  return new Response(new Uint8Array(p.data), { headers: { 'content-type': p.mime, 'cache-control': 'private, max-age=86400' } });
+  return inlineFile(p.data, p.mime, { maxAgeS: 86400 });
 };
 
 export function inspectionRoutes(app: App): void {

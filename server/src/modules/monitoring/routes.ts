@@ -4,6 +4,7 @@ import { CameraInput, CameraUpdate, CanteenQuery, EventQuery, HistoryQuery, Kitc
 import { eventSnapshotOf, kitchenEventById, listKitchenEvents, receiveKitchenEvent, reviewKitchenEvent, weeklyCounts } from './kitchen-events.ts';
 import { P } from './permissions.ts';
 import { listSensors, placeList, sensorHistory, setProfile } from './sensors.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const sensors = '温湿度监控 sensors';
 const cameras = '摄像头与后厨行为 cameras & kitchen events';
@@ -47,7 +48,7 @@ export function monitoringRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/monitoring/kitchen-events/:id/snapshot', tag: cameras, summary: '事件快照 / the event snapshot', guard: eventRead, params: IdParams,
     handler: async (ctx, { params }) => {
       const s = await eventSnapshotOf(ctx, params.id);
-      return new Response(new Uint8Array(s.data), { headers: { 'content-type': s.mime, 'cache-control': 'private, max-age=86400' } });
+      return inlineFile(s.data, s.mime, { maxAgeS: 86400 });
     } });
   route(app, { method: 'post', path: '/api/monitoring/kitchen-events/:id/review', tag: cameras, summary: '复核：确认或误报 / review: confirm or false alarm', guard: { permission: P['monitoring.event.review'] }, params: IdParams, body: ReviewInput,
     handler: (ctx, { params, body }) => reviewKitchenEvent(ctx, params.id, body) });

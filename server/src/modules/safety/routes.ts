@@ -4,6 +4,7 @@ import { DayQuery, PhotoParams } from './contracts.ts';
 import { safetyDay } from './day.ts';
 import { openKitchen, openKitchenCanteens, openKitchenPhoto } from './open-kitchen.ts';
 import { P } from './permissions.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const tag = '食品安全 food safety';
 const CanteenParams = z.object({ canteenId: z.coerce.number().int().positive() });
@@ -18,6 +19,6 @@ export function safetyRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/open-kitchen/:canteenId/photos/:kind/:id', tag, summary: '阳光厨房照片 / an open-kitchen photo', guard: { authenticated: true }, params: CanteenParams.extend(PhotoParams.shape),
     handler: async (ctx, { params }) => {
       const p = await openKitchenPhoto(ctx, params.canteenId, params.kind, params.id);
-      return new Response(new Uint8Array(p.bytes), { headers: { 'content-type': p.type, 'cache-control': 'private, max-age=3600' } });
+      return inlineFile(p.bytes, p.type, { maxAgeS: 3600 });
     } });
 }

@@ -7,6 +7,7 @@ import { sampleDayView, sampleHistory } from './day.ts';
 import { P } from './permissions.ts';
 import { addSamplePhoto, discardSample, dueForDiscard, getSample, recordSample, samplePhoto } from './samples.ts';
 import { getSettings, setSettings } from './settings.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const tag = '留样 samples';
 
@@ -35,7 +36,7 @@ export function sampleRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/samples/:id/photo', tag, summary: '留样照片 / the photo', guard: read, params: IdParams,
     handler: async (ctx, { params }) => {
       const p = await samplePhoto(ctx, params.id);
-      return new Response(new Uint8Array(p.bytes), { headers: { 'content-type': p.type, 'cache-control': 'private, max-age=3600' } });
+      return inlineFile(p.bytes, p.type, { maxAgeS: 3600 });
     } });
   route(app, { method: 'post', path: '/api/samples/:id/discard', tag, summary: '销毁留样（未满时限会预警） / discard a sample (before its time raises an alert)', guard: write, params: IdParams, body: DiscardInput,
     handler: (ctx, { params, body }) => discardSample(ctx, params.id, body.reason) });

@@ -8,6 +8,7 @@ import { postBatchOut, postIssue, postTransfer, proposeIssue, transferTargets } 
 import { P } from './permissions.ts';
 import { addAttachment, getAttachment, postReceipt, requiredDocuments, setRequiredDocuments } from './receipt.ts';
 import { batchesOf, stockOnHand } from './service.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 const tag = '库存 stock';
 
@@ -32,7 +33,7 @@ export function stockRoutes(app: App): void {
     params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
     handler: async (ctx, { params }) => {
       const a = await getAttachment(ctx, params.id, params.attachmentId);
-      return new Response(new Uint8Array(a.data), { headers: { 'content-type': a.mime, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`, 'cache-control': 'private, max-age=3600' } });
+      return inlineFile(a.data, a.mime, { maxAgeS: 3600, fileName: a.filename });
     } });
   route(app, { method: 'get', path: '/api/stock/issue-proposal', tag, summary: '按菜品计划建议领用 / proposed issue from the menu plan', guard: read, query: ProposalQuery,
     handler: (ctx, { query }) => proposeIssue(ctx, query) });

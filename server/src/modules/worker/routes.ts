@@ -6,6 +6,7 @@ import { checkFromPage, listChecks, roster } from './checks.ts';
 import { P } from './permissions.ts';
 import { createWorker, getPhoto, getWorker, listWorkers, renewCertificate, setPhoto, updateWorker } from './registry.ts';
 import { getSettings, setSettings } from './settings.ts';
+import { inlineFile } from '../../core/inline-file.ts';
 
 export function workerRoutes(app: App): void {
   const tag = 'worker 从业人员与晨检';
@@ -37,6 +38,6 @@ export function workerRoutes(app: App): void {
   route(app, { method: 'get', path: '/api/workers/:id/photo', tag, summary: '照片 / the photo', guard: read, params: IdParams,
     handler: async (ctx, { params }) => {
       const p = await getPhoto(ctx, params.id);
-      return new Response(new Uint8Array(p.data), { headers: { 'content-type': p.mime, 'cache-control': 'private, max-age=3600' } });
+      return inlineFile(p.data, p.mime, { maxAgeS: 3600 });
     } });
 }
