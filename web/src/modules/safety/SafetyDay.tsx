@@ -73,7 +73,7 @@ export function SafetyDayPanel({ canteenId, date }: { canteenId: number; date?: 
       <Col xs={24} md={12} xxl={6}>
         <Part title={t('留样', 'Samples')} to="/samples" done={s.kept} of={s.dishes}>
           <Line ok={s.light === 0}>{t(`重量不足 ${s.light} 份`, `${s.light} too light`)}</Line>
-          <Line ok={s.missing.length === 0}>{s.missing.length ? t(`待留样：${s.missing.map((x) => `${mealLabel(x.meal)}·${x.dishName}`).join('、')}`, `Due: ${s.missing.map((x) => `${mealLabel(x.meal)} · ${x.dishName}`).join(', ')}`) : t('每道菜均已留样', 'Every dish has its sample')}</Line>
+          <Line ok={s.missing.length === 0}>{s.missing.length ? t(`待留样：${s.missing.map((x) => `${mealLabel(x.meal)}·${x.dishName}`).join('、')}`, `Due: ${s.missing.map((x) => `${mealLabel(x.meal)} · ${x.dishName}`).join(', ')}`) : t('没有超时未留样的菜', 'No sample overdue')}</Line>
         </Part>
       </Col>
       <Col xs={24} md={12} xxl={6}>
