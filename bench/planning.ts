@@ -1,6 +1,6 @@
 // Planning-chain benchmark: requisition generation for 4 canteens × 4 weeks, then p50/p99 of the
-// menu and requisition routes under 50 concurrent clients. Usage: tsx bench/planning.ts [postgres-url]
-import { spawn } from 'node:child_process';
+// menu and requisition routes under 50 concurrent clients (wrk). Usage: tsx bench/planning.ts [postgres-url]
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -65,11 +65,11 @@ const freePort = () => new Promise<number>((resolve) => {
   });
 });
 
-async function loadBenchmark() {
+async function loadBenchmark(responseCache: boolean) {
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', DEMO: '0', MQTT_PORT: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', DEMO: '0', MQTT_PORT: '0', RESPONSE_CACHE: responseCache ? '1' : '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -96,29 +96,31 @@ async function loadBenchmark() {
       method: 'POST', headers: { cookie: chef, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
       body: JSON.stringify({ canteenId, from: addDays(today, -14), to: addDays(today, -10) }),
     }).then((r) => r.json());
-    const routes: { name: string; path: () => string; cookie: string }[] = [
-      { name: 'GET /api/menu-plans (week)', path: () => `/api/menu-plans?canteenId=${canteenId}&from=${today}&to=${addDays(today, 6)}`, cookie: chef },
-      { name: 'GET /api/menu-plans/:id', path: () => `/api/menu-plans/${plans[Math.floor(Math.random() * plans.length)]!.id}`, cookie: chef },
-      { name: 'GET /api/menu/published (diner)', path: () => `/api/menu/published?date=${today}`, cookie: diner },
-      { name: 'GET /api/requisitions/:id', path: () => `/api/requisitions/${gen.id}`, cookie: chef },
-      { name: 'GET /api/requisitions', path: () => `/api/requisitions?canteenId=${canteenId}`, cookie: chef },
+    const routes: { name: string; paths: string[]; cookie: string }[] = [
+      { name: 'GET /api/menu-plans (week)', paths: [`/api/menu-plans?canteenId=${canteenId}&from=${today}&to=${addDays(today, 6)}`], cookie: chef },
+      { name: 'GET /api/menu-plans/:id', paths: plans.map((p) => `/api/menu-plans/${p.id}`), cookie: chef },
+      { name: 'GET /api/menu/published (diner)', paths: [`/api/menu/published?date=${today}`], cookie: diner },
+      { name: 'GET /api/requisitions/:id', paths: [`/api/requisitions/${gen.id}`], cookie: chef },
+      { name: 'GET /api/requisitions', paths: [`/api/requisitions?canteenId=${canteenId}`], cookie: chef },
     ];
     for (const r of routes) {
-      const latencies: number[] = [];
-      let errors = 0;
-      const until = performance.now() + 8000;
-      const warmUntil = performance.now() + 1000;
-      await Promise.all(Array.from({ length: 50 }, async () => {
-        while (performance.now() < until) {
-          const s = performance.now();
-          const res = await fetch(`${base}${r.path()}`, { headers: { cookie: r.cookie } });
-          await res.arrayBuffer();
-          if (res.status !== 200) errors++;
-          if (s > warmUntil) latencies.push(performance.now() - s);
-        }
-      }));
-      latencies.sort((a, b) => a - b);
-      console.log(`[${label}] ${r.name.padEnd(34)} 50 clients: ${(latencies.length / 7).toFixed(0).padStart(5)} req/s, p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))}${errors ? `, ${errors} errors` : ''}`);
+      // wrk (C, one thread) plays the 50 clients: a Node client would take a core of the two the server is measured on.
+      const script = path.join(dataDir, 'route.lua');
+      fs.writeFileSync(script, [
+        `wrk.headers["cookie"] = "${r.cookie}"`,
+        `local paths = { ${r.paths.map((p) => JSON.stringify(p)).join(', ')} }`,
+        'request = function() return wrk.format("GET", paths[math.random(#paths)]) end',
+      ].join('\n'));
+      const wrk = (seconds: number) => execFileSync('wrk', ['-t1', '-c50', `-d${seconds}s`, '--latency', '-s', script, base]).toString();
+      wrk(2);
+      const out = wrk(8);
+      const latency = (p: string) => {
+        const [, n, unit] = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out)!;
+        return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+      };
+      const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]);
+      const failed = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1];
+      console.log(`[${label}] ${r.name.padEnd(34)} ${responseCache ? 'cached ' : 'no cache'}, 50 clients: ${rate.toFixed(0).padStart(5)} req/s, p50 ${ms(latency('50'))}, p99 ${ms(latency('99'))}${failed ? `, ${failed} errors` : ''}`);
     }
   } finally {
     server.kill('SIGTERM');
@@ -128,7 +130,8 @@ async function loadBenchmark() {
 
 try {
   await generationBenchmark();
-  await loadBenchmark();
+  await loadBenchmark(true);
+  await loadBenchmark(false);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,9 +1,10 @@
 // npm run bench: every benchmark, on PGlite and on a throwaway PostgreSQL server. Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { ensureNodeModules, ensureSystemPackages, root } from './setup.mjs';
+import { ensureBenchPackages, ensureNodeModules, ensureSystemPackages, root } from './setup.mjs';
 
 ensureNodeModules();
 ensureSystemPackages();
+ensureBenchPackages();
 const { startCluster } = await import('./pg-cluster.mjs');
 const run = (args) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: 'inherit' }).status === 0;
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`);

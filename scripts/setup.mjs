@@ -49,6 +49,11 @@ export function ensureSystemPackages() {
   aptInstall(want);
 }
 
+/** For `npm run bench`: wrk, a load generator in C, so the measuring takes little of the CPU the server is measured on. */
+export function ensureBenchPackages() {
+  if (!has('wrk')) aptInstall(['wrk']);
+}
+
 /**
  * The CJK font for PDF exports. Only as root: starting the platform should not stop at a sudo prompt, and without the
  * font everything but PDF export still works (the export says what to install).

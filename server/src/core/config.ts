@@ -21,6 +21,11 @@ export interface Config {
   demoSalesDays: number;
   /** Signs diners' pay codes (QR) and online-payment notices; random per start unless set, which only short-lived codes survive. */
   signingSecret: string;
+  /**
+   * Keep answers of hot read routes until a table they read changes (core/response-cache.ts). Changes are seen
+   * within this process only: turn it off (RESPONSE_CACHE=0) when several platform processes share one database.
+   */
+  responseCache: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 365),
     demoSalesDays: Number(env.DEMO_SALES_DAYS ?? 30),
     signingSecret: env.SIGNING_SECRET || randomBytes(32).toString('hex'),
+    responseCache: env.RESPONSE_CACHE !== '0',
   };
 }

@@ -4,6 +4,7 @@ import type { Lang } from './errors.ts';
 import type { EventBus } from './events.ts';
 import type { OrgTree } from './org-tree.ts';
 import type { Access } from './permissions.ts';
+import type { ResponseCache } from './response-cache.ts';
 
 export interface SessionUser {
   id: number;
@@ -22,6 +23,8 @@ export interface Platform {
   now(): Date;
   /** Signed-in sessions by token hash, kept briefly so most requests need no session query. */
   sessions: Map<string, { at: number; value: unknown }>;
+  /** Answers of the read routes that ask for it (`cache: true`). */
+  responses: ResponseCache;
   orgTree(): Promise<OrgTree>;
   grants(): Promise<Map<string, Set<string>>>;
   invalidateCaches(): void;

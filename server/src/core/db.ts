@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { TableChanges, watchPgPool, watchPglite } from './table-changes.ts';
 
 /** One type for PGlite, node-postgres and their transactions: the services never know which. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,6 +12,8 @@ export type Db = PgDatabase<any, any, any>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Tables changed by committed writes, for the response cache. */
+  changes: TableChanges;
   close(): Promise<void>;
 }
 
@@ -26,9 +29,12 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
     pg.default.types.setTypeParser(1700, (v: string) => Number(v));
     const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    const changes = new TableChanges();
+    watchPgPool(pool as never, changes);
     const db = drizzle(pool);
     await migrate(db, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    await knowTables(db, changes);
+    return { db, kind: 'postgres', changes, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -39,11 +45,18 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
     relaxedDurability: true,
   });
+  const changes = new TableChanges();
+  watchPglite(client as never, changes);
   const db = drizzle(client);
   await migrate(db, { migrationsFolder });
+  await knowTables(db, changes);
   // PGlite runs no autovacuum, so planner statistics are refreshed here, at every start.
   await client.exec('analyze');
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', changes, close: () => client.close() };
+}
+
+async function knowTables(db: Db, changes: TableChanges) {
+  for (const t of await rows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = current_schema()`)) changes.known.add(t.name);
 }
 
 /** Rows of a raw SQL query, the same on both drivers. */

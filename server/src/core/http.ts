@@ -51,6 +51,11 @@ interface RouteDef<B extends ZodType | undefined, Q extends ZodType | undefined,
   multipart?: boolean;
   response?: ZodType;
   status?: 200 | 201;
+  /**
+   * Reads only: keep the answer per caller and URL until a table it read changes (core/response-cache.ts).
+   * Only for handlers whose answer depends on nothing but the database, the caller and the URL (not the clock).
+   */
+  cache?: true;
   /** Writes run in one transaction by default; login opts out so a failed attempt still counts. */
   noTransaction?: boolean;
   handler: (
@@ -77,6 +82,7 @@ export function route<B extends ZodType | undefined = undefined, Q extends ZodTy
   def: RouteDef<B, Q, P, R>,
 ): void {
   const guard = def.guard;
+  if (def.cache && def.method !== 'get') throw new Error(`only reads are cached: ${def.path}`);
   if ('permission' in guard && !isPermission(guard.permission)) throw new Error(`unknown permission ${guard.permission} on ${def.path}`);
   routeTable.push({ method: def.method.toUpperCase(), path: def.path, guard, body: !!def.body || !!def.multipart });
   const request: RouteConfig['request'] = {};
@@ -117,6 +123,11 @@ export function route<B extends ZodType | undefined = undefined, Q extends ZodTy
       body = parseOrThrow(def.body, raw, ctx.lang, 'body');
     }
     const input = { body, query, params } as Parameters<typeof def.handler>[1];
+    if (def.cache && ctx.user && ctx.platform.config.responseCache) {
+      const key = `${ctx.user.id}|${ctx.lang}|${c.req.url}`;
+      const body = ctx.platform.responses.get(key) ?? await ctx.platform.responses.through(key, () => def.handler(ctx, input, c));
+      return c.body(body, 200, { 'content-type': 'application/json' });
+    }
     const write = def.method !== 'get' && !def.noTransaction;
     const result = write ? await inTransaction(ctx, (tx) => def.handler(tx, input, c)) : await def.handler(ctx, input, c);
     if (result instanceof Response) return result;

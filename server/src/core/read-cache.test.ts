@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx, Platform } from './context.ts';
 import { ReadCache } from './read-cache.ts';
+import { TableChanges } from './table-changes.ts';
 
-const platform = {} as Platform;
+const changes = new TableChanges();
+const platform = { database: { changes } } as unknown as Platform;
 const ctx = (written?: Set<string>) => ({ platform, written }) as unknown as Ctx;
 
 describe('ReadCache', () => {
@@ -33,5 +35,16 @@ describe('ReadCache', () => {
     expect(written.has('x')).toBe(true);
     await cache.get(ctx(written), [1], async () => new Map([[1, 'uncommitted']]));
     expect((await cache.get(ctx(), [1], async () => new Map([[1, 'committed']]))).get(1)).toBe('committed');
+  });
+
+  it('names the tables its rows came from to a reading served from it, for the response cache', async () => {
+    const cache = new ReadCache<string>('x');
+    changes.known.add('dish');
+    await cache.get(ctx(), [1], async (ids) => (changes.noteRead('select "id", "name" from "dish"'), new Map(ids.map((i) => [i, `v${i}`]))));
+    const served = await changes.capture(() => cache.get(ctx(), [1], async () => {
+      throw new Error('held rows are not loaded again');
+    }));
+    expect(served.result.get(1)).toBe('v1');
+    expect(served.tables).toEqual(['dish']);
   });
 });

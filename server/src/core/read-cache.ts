@@ -1,4 +1,5 @@
 import type { Ctx, Platform } from './context.ts';
+import { noteTables } from './table-changes.ts';
 
 /**
  * Rows read on almost every request that change rarely (ingredients, dishes), kept per platform.
@@ -7,13 +8,13 @@ import type { Ctx, Platform } from './context.ts';
  * leave no trace, and a transaction that wrote any cached kind reads past the caches.
  */
 export class ReadCache<V> {
-  private byPlatform = new WeakMap<Platform, { generation: number; rows: Map<number, V> }>();
+  private byPlatform = new WeakMap<Platform, { generation: number; rows: Map<number, V>; tables: Set<string> }>();
 
   constructor(readonly kind: string) {}
 
   private state(platform: Platform) {
     let s = this.byPlatform.get(platform);
-    if (!s) this.byPlatform.set(platform, (s = { generation: 0, rows: new Map() }));
+    if (!s) this.byPlatform.set(platform, (s = { generation: 0, rows: new Map(), tables: new Set() }));
     return s;
   }
 
@@ -24,7 +25,14 @@ export class ReadCache<V> {
     const s = this.state(ctx.platform);
     const generation = s.generation;
     const missing = wanted.filter((id) => !s.rows.has(id));
-    const loaded = missing.length ? await load(missing) : new Map<number, V>();
+    let loaded = new Map<number, V>();
+    if (missing.length) {
+      // The tables the rows came from are remembered, so an answer built from cached rows still names them.
+      const read = await ctx.platform.database.changes.capture(() => load(missing));
+      loaded = read.result;
+      for (const t of read.tables) s.tables.add(t);
+    }
+    noteTables(s.tables);
     if (s.generation === generation) for (const [id, v] of loaded) s.rows.set(id, v);
     const out = new Map<number, V>();
     for (const id of wanted) {

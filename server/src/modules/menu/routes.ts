@@ -7,9 +7,9 @@ import * as svc from './service.ts';
 const tag = '菜品计划 menu plans';
 
 export function menuRoutes(app: App): void {
-  route(app, { method: 'get', path: '/api/menu-plans', tag, summary: '菜品计划列表 / plans in a date range', guard: { permission: P['menu.plan.read'] }, query: PlanQuery,
+  route(app, { method: 'get', path: '/api/menu-plans', tag, summary: '菜品计划列表 / plans in a date range', guard: { permission: P['menu.plan.read'] }, cache: true, query: PlanQuery,
     handler: (ctx, { query }) => svc.listPlans(ctx, query) });
-  route(app, { method: 'get', path: '/api/menu-plans/:id', tag, summary: '菜品计划 / one plan', guard: { permission: P['menu.plan.read'] }, params: IdParams,
+  route(app, { method: 'get', path: '/api/menu-plans/:id', tag, summary: '菜品计划 / one plan', guard: { permission: P['menu.plan.read'] }, cache: true, params: IdParams,
     handler: (ctx, { params }) => svc.getPlan(ctx, params.id) });
   route(app, { method: 'put', path: '/api/menu-plans', tag, summary: '保存菜品计划（草稿）/ save a draft plan', guard: { permission: P['menu.plan.write'] }, body: PlanInput,
     handler: (ctx, { body }) => svc.savePlan(ctx, body) });
@@ -27,6 +27,6 @@ export function menuRoutes(app: App): void {
     } });
   route(app, { method: 'put', path: '/api/must-serve', tag, summary: '设置必排菜 / set must-serve dishes', guard: { permission: P['menu.must_serve.write'] }, body: MustServeInput,
     handler: (ctx, { body }) => svc.setMustServe(ctx, body) });
-  route(app, { method: 'get', path: '/api/menu/published', tag, summary: '今日菜谱（就餐人员）/ published menus for diners', guard: { permission: P['menu.published.read'] }, query: PublishedQuery,
+  route(app, { method: 'get', path: '/api/menu/published', tag, summary: '今日菜谱（就餐人员）/ published menus for diners', guard: { permission: P['menu.published.read'] }, cache: true, query: PublishedQuery,
     handler: (ctx, { query }) => svc.publishedMenus(ctx, query) });
 }

@@ -6,9 +6,9 @@ import * as svc from './service.ts';
 const tag = '请购单 requisitions';
 
 export function requisitionRoutes(app: App): void {
-  route(app, { method: 'get', path: '/api/requisitions', tag, summary: '请购单列表 / requisitions', guard: { permission: P['requisition.requisition.read'] }, query: RequisitionQuery,
+  route(app, { method: 'get', path: '/api/requisitions', tag, summary: '请购单列表 / requisitions', guard: { permission: P['requisition.requisition.read'] }, cache: true, query: RequisitionQuery,
     handler: (ctx, { query }) => svc.listRequisitions(ctx, query) });
-  route(app, { method: 'get', path: '/api/requisitions/:id', tag, summary: '请购单 / one requisition', guard: { permission: P['requisition.requisition.read'] }, params: IdParams,
+  route(app, { method: 'get', path: '/api/requisitions/:id', tag, summary: '请购单 / one requisition', guard: { permission: P['requisition.requisition.read'] }, cache: true, params: IdParams,
     handler: (ctx, { params }) => svc.getRequisition(ctx, params.id) });
   route(app, { method: 'post', path: '/api/requisitions/generate', tag, summary: '按菜品计划生成 / generate from published plans', guard: { permission: P['requisition.requisition.write'] }, body: GenerateInput, status: 201,
     handler: (ctx, { body }) => svc.generateRequisition(ctx, body) });
