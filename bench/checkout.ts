@@ -6,16 +6,18 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { pgBinDir } from '../scripts/setup.mjs';
+import { ensureBenchPackages, pgBinDir } from '../scripts/setup.mjs';
+import { wrk } from './wrk.ts';
 
 const adminUrl = process.argv[2];
 if (!adminUrl) throw new Error('usage: tsx bench/checkout.ts <postgres-url>');
+ensureBenchPackages();
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const levels = (process.env.BENCH_CLIENTS ?? '8,32').split(',').map(Number);
 const root = path.resolve(import.meta.dirname, '..');
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function freshDatabase(name: string): Promise<string> {
   const admin = new pg.Client(adminUrl);
@@ -87,29 +89,33 @@ try {
   const sales0 = Number((await db.query('select count(*) from checkout_sale')).rows[0].count);
   console.log(`[PostgreSQL] ${sales0.toLocaleString('en-US')} sales and ${cards.length.toLocaleString('en-US')} usable cards in the database; ${canteens.map((c) => c.dishes.length).join('/')} dishes on the current menus`);
 
+  // wrk plays the stations, one connection each. Every request is a new sale (its own request key); sales are
+  // counted in the database.
+  const script = path.join(os.tmpdir(), `sl-checkout-${process.pid}.lua`);
+  const lua = (v: unknown): string => (Array.isArray(v) ? `{${v.map(lua).join(',')}}` : typeof v === 'object' && v
+    ? `{${Object.entries(v).map(([k, x]) => `${k}=${lua(x)}`).join(',')}}` : JSON.stringify(v));
+  fs.writeFileSync(script, `
+local cashiers = ${lua(cashiers.map((c, i) => ({ cookie: c.cookie, csrf: c.csrf, canteen: canteens[i]!.canteenId, stations: canteens[i]!.stations, dishes: canteens[i]!.dishes })))}
+local cards = ${lua(cards)}
+local run, n
+function init(args) run, n = args[1], 0 end
+request = function()
+  n = n + 1
+  local c = cashiers[n % #cashiers + 1]
+  local body = string.format('{"canteenId":%d,"stationId":%d,"requestKey":"%s-%d","identify":{"card":"%s"},"lines":[{"dishId":%d},{"dishId":%d}]}',
+    c.canteen, c.stations[n % #c.stations + 1], run, n, cards[(n * 9973) % #cards + 1], c.dishes[n % #c.dishes + 1], c.dishes[(n * 7 + 3) % #c.dishes + 1])
+  return wrk.format("POST", "/api/checkout/sales", { ["content-type"] = "application/json", ["cookie"] = c.cookie, ["x-csrf-token"] = c.csrf }, body)
+end
+`);
+  const count = async () => Number((await db.query('select count(*) from checkout_sale')).rows[0].count);
+  wrk(script, base, levels[0]!, 3, [randomUUID()]);
   for (const clients of levels) {
-    const latencies: number[] = [];
-    const errors = new Map<string, number>();
-    const until = performance.now() + seconds * 1000;
-    let i = 0;
-    await Promise.all(Array.from({ length: clients }, async (_, s) => {
-      const c = canteens[s % canteens.length]!;
-      const cashier = cashiers[s % cashiers.length]!;
-      while (performance.now() < until) {
-        const n = ++i;
-        const lines = [c.dishes[n % c.dishes.length]!, c.dishes[(n * 7 + 3) % c.dishes.length]!].map((dishId) => ({ dishId }));
-        const t = performance.now();
-        const r = await cashier.req('POST', '/api/checkout/sales', {
-          canteenId: c.canteenId, stationId: c.stations[s % c.stations.length], requestKey: randomUUID(), identify: { card: cards[(n * 9973) % cards.length]! }, lines,
-        });
-        if (r.status === 201) latencies.push(performance.now() - t);
-        else errors.set(r.body.code, (errors.get(r.body.code) ?? 0) + 1);
-      }
-    }));
-    latencies.sort((a, b) => a - b);
-    const errs = [...errors].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
-    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once for ${seconds} s: ${(latencies.length / seconds).toFixed(0)} checkouts/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms (refused: ${errs})`);
+    const before = await count();
+    const r = wrk(script, base, clients, seconds, [randomUUID()]);
+    const sold = (await count()) - before;
+    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once for ${seconds} s: ${(sold / seconds).toFixed(0)} checkouts/s, p50 ${r.latency(50).toFixed(1)} ms, p99 ${r.latency(99).toFixed(1)} ms (${r.requests - sold} of ${r.requests} refused, e.g. for want of balance)`);
   }
+  fs.rmSync(script, { force: true });
   const check = await db.query(`select (select coalesce(sum(amount_fen), 0) from account_posting)::text as sum,
     (select count(*) from account_account a where cash_fen <> coalesce((select sum(amount_fen) from account_posting p where p.book = 'diner_cash' and p.ref_id = a.id), 0))::int as drift`);
   console.log(`[PostgreSQL] ledger after the run: postings sum to ${check.rows[0].sum} fen, ${check.rows[0].drift} accounts out of step with their postings`);

@@ -1,6 +1,6 @@
 // Planning-chain benchmark: requisition generation for 4 canteens × 4 weeks, then p50/p99 of the
 // menu and requisition routes under 50 concurrent clients (wrk). Usage: tsx bench/planning.ts [postgres-url]
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { CANTEENS, seedDemo } from '../server/src/demo.ts';
 import { addDays } from '../server/src/modules/menu/index.ts';
 import { generateRequisition } from '../server/src/modules/requisition/index.ts';
 import { chinaDate } from '../server/src/core/doc-number.ts';
+import { wrk } from './wrk.ts';
 
 const databaseUrl = process.argv[2];
 const label = databaseUrl ? 'PostgreSQL' : 'PGlite';
@@ -104,23 +105,15 @@ async function loadBenchmark(responseCache: boolean) {
       { name: 'GET /api/requisitions', paths: [`/api/requisitions?canteenId=${canteenId}`], cookie: chef },
     ];
     for (const r of routes) {
-      // wrk (C, one thread) plays the 50 clients: a Node client would take a core of the two the server is measured on.
       const script = path.join(dataDir, 'route.lua');
       fs.writeFileSync(script, [
         `wrk.headers["cookie"] = "${r.cookie}"`,
         `local paths = { ${r.paths.map((p) => JSON.stringify(p)).join(', ')} }`,
         'request = function() return wrk.format("GET", paths[math.random(#paths)]) end',
       ].join('\n'));
-      const wrk = (seconds: number) => execFileSync('wrk', ['-t1', '-c50', `-d${seconds}s`, '--latency', '-s', script, base]).toString();
-      wrk(2);
-      const out = wrk(8);
-      const latency = (p: string) => {
-        const [, n, unit] = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out)!;
-        return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
-      };
-      const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]);
-      const failed = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1];
-      console.log(`[${label}] ${r.name.padEnd(34)} ${responseCache ? 'cached ' : 'no cache'}, 50 clients: ${rate.toFixed(0).padStart(5)} req/s, p50 ${ms(latency('50'))}, p99 ${ms(latency('99'))}${failed ? `, ${failed} errors` : ''}`);
+      wrk(script, base, 50, 2);
+      const w = wrk(script, base, 50, 8);
+      console.log(`[${label}] ${r.name.padEnd(34)} ${responseCache ? 'cached ' : 'no cache'}, 50 clients: ${w.perSecond.toFixed(0).padStart(5)} req/s, p50 ${ms(w.latency(50))}, p99 ${ms(w.latency(99))}${w.non2xx ? `, ${w.non2xx} errors` : ''}`);
     }
   } finally {
     server.kill('SIGTERM');

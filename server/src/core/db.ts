@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
     pg.default.types.setTypeParser(1700, (v: string) => Number(v));
     const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    pool.on('connect', (client) => prepareMarked(client as never));
     const changes = new TableChanges();
     watchPgPool(pool as never, changes);
     const db = drizzle(pool);
@@ -57,6 +59,29 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
 
 async function knowTables(db: Db, changes: TableChanges) {
   for (const t of await rows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = current_schema()`)) changes.known.add(t.name);
+}
+
+/**
+ * Starts the statements of the hottest paths (a checkout's payment and sale). On PostgreSQL they are prepared once per
+ * connection under a name taken from their text, so they are parsed and planned once instead of at every call
+ * (measured: about 1 ms of the database's CPU per checkout). PGlite reads it as a comment.
+ */
+export const PREPARED = sql.raw('/* prepared */ ');
+const PREPARED_TEXT = '/* prepared */ ';
+
+function prepareMarked(client: { query: (...args: unknown[]) => unknown }) {
+  const query = client.query;
+  const names = new Map<string, string>();
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const config = args[0] as { text?: string; name?: string } | null;
+    const text = config?.text;
+    if (typeof text === 'string' && !config!.name && text.startsWith(PREPARED_TEXT)) {
+      let name = names.get(text);
+      if (!name) names.set(text, (name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+      args[0] = { ...config, name };
+    }
+    return query.apply(this, args);
+  };
 }
 
 /** Rows of a raw SQL query, the same on both drivers. */

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
-import { rows } from '../../core/db.ts';
+import { PREPARED, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError } from '../../core/errors.ts';
 import { accountByCard } from './accounts.ts';
@@ -111,7 +111,7 @@ export async function pay(ctx: Ctx, p: PayInput): Promise<PayResult> {
   const [r] = await rows<{
     account_id: number; name: string; status: string; cash_fen: string; subsidy_fen: string; overdraft_fen: number; due: string;
     entry_id: number | null; meal_sub: string; from_sub: string; from_cash: string; shortfall: string; cash_after: string | null; subsidy_after: string | null;
-  }>(ctx.db, sql`
+  }>(ctx.db, sql`${PREPARED}
     with a as (
       select a.id, a.name, a.unit_id, a.status, a.cash_fen, a.subsidy_fen, a.overdraft_fen, a.offline_limit_fen,
         case when r.flat_fen is not null then r.flat_fen::bigint else round(${p.menuFen}::numeric * coalesce(r.price_pct, 100) / 100)::bigint end as due,

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
-import { arrayParam, rows } from '../../core/db.ts';
+import { arrayParam, PREPARED, rows } from '../../core/db.ts';
 import { AppError, conflict } from '../../core/errors.ts';
 import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, pay, quotePayment, voidPayment, type AccountRow, type PayResult } from '../account/index.ts';
 import { boardFor, mealAt, priceLines, type Meal, type PricedLine } from './board.ts';
@@ -89,7 +89,7 @@ export async function recordSale(ctx: Ctx, s: {
     return { view: await saleView(ctx, earlier, undefined, paid.balances), replayed: true, diner: { id: paid.accountId, name: paid.name } };
   }
   // The sale and its lines in one statement (see pay: round trips are the station's waiting time).
-  const [row] = await rows<typeof sale.$inferSelect & { sold_at: string }>(ctx.db, sql`
+  const [row] = await rows<typeof sale.$inferSelect & { sold_at: string }>(ctx.db, sql`${PREPARED}
     with s as (
       insert into checkout_sale (org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
         from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by)
