@@ -12,13 +12,13 @@ export interface WrkResult {
 
 /** Runs `script` (Lua, building each request; `init(args)` gets `args`) against `base` with `connections` clients for `seconds`. */
 export function wrk(script: string, base: string, connections: number, seconds: number, args: string[] = []): WrkResult {
-  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, base, '--', ...args]).toString();
+  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '30s', '-s', script, base, '--', ...args]).toString();
   return {
     requests: Number(/(\d+) requests in/.exec(out)![1]),
     perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]),
     latency: (p) => {
-      const [, n, unit] = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out)!;
-      return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+      const [, n, unit] = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out)!;
+      return Number(n) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[unit!]!;
     },
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
   };

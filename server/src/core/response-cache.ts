@@ -1,7 +1,10 @@
 import type { TableChanges } from './table-changes.ts';
 
+const utf8 = new TextEncoder();
+
 interface Entry {
-  body: string;
+  /** UTF-8 JSON, encoded once. */
+  body: Uint8Array<ArrayBuffer>;
   tables: string[];
   since: number;
   storedAt: number;
@@ -12,20 +15,20 @@ interface Entry {
  * text per caller and URL. An answer is served again only while no table it read has had a write
  * committed since its reading began (core/table-changes.ts), so a change is seen by the very next
  * request. Writes by another process are not seen: answers are also dropped after `maxAgeMs`.
- * The least recently used go first once the kept text passes `maxChars`.
+ * The least recently used go first once the kept answers pass `maxBytes`.
  */
 export class ResponseCache {
   private entries = new Map<string, Entry>();
-  private chars = 0;
+  private bytes = 0;
 
-  constructor(private readonly changes: TableChanges, private readonly maxChars = 64 * 1024 * 1024, private readonly maxAgeMs = 60_000) {}
+  constructor(private readonly changes: TableChanges, private readonly maxBytes = 64 * 1024 * 1024, private readonly maxAgeMs = 60_000) {}
 
-  get(key: string): string | undefined {
+  get(key: string): Uint8Array<ArrayBuffer> | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     this.entries.delete(key);
     if (Date.now() - e.storedAt > this.maxAgeMs || !this.changes.unchangedSince(e.tables, e.since)) {
-      this.chars -= e.body.length;
+      this.bytes -= e.body.length;
       return undefined;
     }
     this.entries.set(key, e);
@@ -33,9 +36,9 @@ export class ResponseCache {
   }
 
   /** Runs the reading and keeps its answer, unless a table it read changed while it ran. */
-  async through(key: string, read: () => Promise<unknown>): Promise<string> {
+  async through(key: string, read: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
     const { result, tables, since } = await this.changes.capture(read);
-    const body = JSON.stringify(result ?? { ok: true });
+    const body = utf8.encode(JSON.stringify(result ?? { ok: true }));
     if (this.changes.unchangedSince(tables, since)) this.put(key, { body, tables, since, storedAt: Date.now() });
     return body;
   }
@@ -43,20 +46,20 @@ export class ResponseCache {
   private put(key: string, e: Entry) {
     const old = this.entries.get(key);
     if (old) {
-      this.chars -= old.body.length;
+      this.bytes -= old.body.length;
       this.entries.delete(key);
     }
     this.entries.set(key, e);
-    this.chars += e.body.length;
+    this.bytes += e.body.length;
     for (const [k, v] of this.entries) {
-      if (this.chars <= this.maxChars) break;
+      if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.chars -= v.body.length;
+      this.bytes -= v.body.length;
     }
   }
 
   clear(): void {
     this.entries.clear();
-    this.chars = 0;
+    this.bytes = 0;
   }
 }
