@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, PASSWORD, testApp } from '../../test/harness.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -21,6 +21,24 @@ describe('auth', () => {
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe('chef1');
     expect(me.body.canteens.map((k: { id: number }) => k.id)).toEqual([t.fx.orgs.k1]);
+  });
+
+  it('loads a session once for the requests of it that arrive together', async () => {
+    const c = await t.as('chef2');
+    await c.get('/api/auth/me');
+    const selects = vi.spyOn(t.platform.database.db, 'select');
+    try {
+      t.platform.sessions.clear();
+      expect((await c.get('/api/auth/me')).status).toBe(200);
+      const alone = selects.mock.calls.length;
+      expect(alone).toBeGreaterThan(0);
+      t.platform.sessions.clear();
+      const together = await Promise.all(Array.from({ length: 10 }, () => c.get('/api/auth/me')));
+      expect(together.map((r) => r.body.user.username)).toEqual(Array(10).fill('chef2'));
+      expect(selects.mock.calls.length).toBe(2 * alone);
+    } finally {
+      selects.mockRestore();
+    }
   });
 
   it('refuses a wrong password with a message in the caller\'s language', async () => {

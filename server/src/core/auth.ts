@@ -82,9 +82,22 @@ export async function loadSession(platform: Platform, token: string): Promise<Lo
   const key = sha256(token);
   const now = platform.now().getTime();
   const cached = platform.sessions.get(key);
-  if (cached && now - cached.at < SESSION_CACHE_MS && (cached.value as LoadedSession).expiresAt > now) return cached.value as LoadedSession;
-  const loaded = await querySession(platform, key);
-  if (loaded) platform.sessions.set(key, { at: now, value: loaded });
+  if (cached && now - cached.at < SESSION_CACHE_MS) {
+    const s = await (cached.value as Promise<LoadedSession | null>);
+    if (s && s.expiresAt > now) return s;
+  }
+  // One query for all the requests of a session that arrive together (a page loads several; 50 clients of one
+  // session all missed at once every 30 s before), the promise is what is kept.
+  const entry = { at: now, value: querySession(platform, key) };
+  platform.sessions.set(key, entry);
+  const forget = () => {
+    if (platform.sessions.get(key) === entry) platform.sessions.delete(key);
+  };
+  const loaded = await entry.value.catch((e: unknown) => {
+    forget();
+    throw e;
+  });
+  if (!loaded) forget();
   return loaded;
 }
 
