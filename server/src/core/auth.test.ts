@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { Client, PASSWORD, testApp } from '../../test/harness.ts';
+import { person, session } from './schema.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let now = new Date('2026-11-20T02:00:00Z');
@@ -39,6 +41,18 @@ describe('auth', () => {
     } finally {
       selects.mockRestore();
     }
+  });
+
+  it('reads a kept session again after 30 s, answering from the kept one meanwhile', async () => {
+    const c = await t.as('store2');
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    const [p] = await t.platform.database.db.select({ id: person.id }).from(person).where(eq(person.username, 'store2'));
+    // Gone from the database behind the platform's back (a logout would also clear the kept sessions).
+    await t.platform.database.db.delete(session).where(eq(session.personId, p!.id));
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    now = new Date(now.getTime() + 31_000);
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    await vi.waitFor(async () => expect((await c.get('/api/auth/me')).status).toBe(401));
   });
 
   it('refuses a wrong password with a message in the caller\'s language', async () => {

@@ -81,24 +81,39 @@ const SESSION_CACHE_MS = 30_000;
 export async function loadSession(platform: Platform, token: string): Promise<LoadedSession | null> {
   const key = sha256(token);
   const now = platform.now().getTime();
-  const cached = platform.sessions.get(key);
-  if (cached && now - cached.at < SESSION_CACHE_MS) {
-    const s = await (cached.value as Promise<LoadedSession | null>);
-    if (s && s.expiresAt > now) return s;
+  const cached = platform.sessions.get(key) as SessionEntry | undefined;
+  if (cached) {
+    const s = await cached.value;
+    if (s && s.expiresAt > now) {
+      // An older one is answered at once and read again behind it, so no request waits for a database busy elsewhere.
+      if (now - cached.at >= SESSION_CACHE_MS && !cached.refreshing) reread(platform, key, cached, now);
+      return s;
+    }
+    if (platform.sessions.get(key) === cached) platform.sessions.delete(key);
   }
-  // One query for all the requests of a session that arrive together (a page loads several; 50 clients of one
-  // session all missed at once every 30 s before), the promise is what is kept.
-  const entry = { at: now, value: querySession(platform, key) };
+  // The promise is kept: one query for all the requests of a session that arrive together (a page loads several).
+  const entry: SessionEntry = { at: now, value: querySession(platform, key) };
   platform.sessions.set(key, entry);
   const forget = () => {
     if (platform.sessions.get(key) === entry) platform.sessions.delete(key);
   };
-  const loaded = await entry.value.catch((e: unknown) => {
-    forget();
-    throw e;
+  entry.value.then((loaded) => loaded || forget(), forget);
+  return entry.value;
+}
+
+type SessionEntry = { at: number; value: Promise<LoadedSession | null>; refreshing?: boolean };
+
+/** Replaces a kept session with a fresh reading, unless a logout or a change of password or roles cleared it meanwhile. */
+function reread(platform: Platform, key: string, previous: SessionEntry, now: number) {
+  previous.refreshing = true;
+  const value = querySession(platform, key);
+  value.then((loaded) => {
+    if (platform.sessions.get(key) !== previous) return;
+    if (loaded) platform.sessions.set(key, { at: now, value });
+    else platform.sessions.delete(key);
+  }, () => {
+    previous.refreshing = false;
   });
-  if (!loaded) forget();
-  return loaded;
 }
 
 async function querySession(platform: Platform, key: string): Promise<LoadedSession | null> {
