@@ -54,8 +54,9 @@ interface RouteDef<B extends ZodType | undefined, Q extends ZodType | undefined,
   /**
    * Reads only: keep the answer per caller and URL until a table it read changes (core/response-cache.ts).
    * Only for handlers whose answer depends on nothing but the database, the caller and the URL (not the clock).
+   * `per` names what the answer depends on instead of the caller, to share it (all the diners of a bureau).
    */
-  cache?: true;
+  cache?: true | { per: (ctx: Ctx) => string };
   /** Writes run in one transaction by default; login opts out so a failed attempt still counts. */
   noTransaction?: boolean;
   handler: (
@@ -124,7 +125,7 @@ export function route<B extends ZodType | undefined = undefined, Q extends ZodTy
     }
     const input = { body, query, params } as Parameters<typeof def.handler>[1];
     if (def.cache && ctx.user && ctx.platform.config.responseCache) {
-      const key = `${ctx.user.id}|${ctx.lang}|${c.req.url}`;
+      const key = `${def.cache === true ? `person ${ctx.user.id}` : def.cache.per(ctx)}|${ctx.lang}|${c.req.url}`;
       const body = ctx.platform.responses.get(key) ?? await ctx.platform.responses.through(key, () => def.handler(ctx, input, c));
       return c.body(body, 200, { 'content-type': 'application/json' });
     }

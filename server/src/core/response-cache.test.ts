@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dish, planningLibrary } from '../../test/canteen-fixture.ts';
 import { testApp, type Client } from '../../test/harness.ts';
 import { menuItem } from '../modules/menu/schema.ts';
@@ -42,7 +42,7 @@ describe('which tables a statement writes', () => {
 
 describe('cached answers of read routes', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
-  let chef1: Client, chef2: Client, diner1: Client, admin: Client;
+  let chef1: Client, chef2: Client, head1: Client, diner1: Client, diner2: Client, admin: Client;
   let lib: Awaited<ReturnType<typeof planningLibrary>>;
   let braised: number, planId: number;
   const date = '2026-11-26';
@@ -51,7 +51,7 @@ describe('cached answers of read routes', () => {
 
   beforeAll(async () => {
     t = await testApp(() => new Date('2026-11-25T02:00:00Z'));
-    [admin, chef1, chef2, diner1] = await Promise.all(['admin', 'chef1', 'chef2', 'diner1'].map((u) => t.as(u)));
+    [admin, chef1, chef2, head1, diner1, diner2] = await Promise.all(['admin', 'chef1', 'chef2', 'head1', 'diner1', 'diner2'].map((u) => t.as(u)));
     lib = await planningLibrary(admin);
     braised = (await dish(chef1, dishBody('红烧肉'))).id;
     const plan = await chef1.put('/api/menu-plans', { canteenId: t.fx.orgs.k1, date, meal: 'lunch', items: [{ dishId: braised, portions: 100 }] });
@@ -107,6 +107,29 @@ describe('cached answers of read routes', () => {
     const other = await chef2.get(`/api/menu-plans/${planId}`);
     expect([403, 404]).toContain(other.status);
     expect(other.body.items).toBeUndefined();
+  });
+
+  it('shares the published menus among the diners of a bureau, but keeps other answers per person', async () => {
+    // Sessions are loaded first, so only what the routes read is counted.
+    await Promise.all([diner2.get('/api/auth/me'), head1.get('/api/auth/me')]);
+    const selects = vi.spyOn(t.platform.database.db, 'select');
+    try {
+      t.platform.responses.clear();
+      const first = await diner1.get(`/api/menu/published?date=${date}`);
+      const read = selects.mock.calls.length;
+      expect(read).toBeGreaterThan(0);
+      const other = await diner2.get(`/api/menu/published?date=${date}`);
+      expect(other.body).toEqual(first.body);
+      expect(selects.mock.calls.length).toBe(read);
+      await chef1.get(`/api/menu-plans/${planId}`);
+      await chef1.get(`/api/menu-plans/${planId}`);
+      const chefRead = selects.mock.calls.length;
+      const head = await head1.get(`/api/menu-plans/${planId}`);
+      expect(head.status).toBe(200);
+      expect(selects.mock.calls.length).toBeGreaterThan(chefRead);
+    } finally {
+      selects.mockRestore();
+    }
   });
 
   it('still checks every request before answering from the cache', async () => {

@@ -27,6 +27,8 @@ export function menuRoutes(app: App): void {
     } });
   route(app, { method: 'put', path: '/api/must-serve', tag, summary: '设置必排菜 / set must-serve dishes', guard: { permission: P['menu.must_serve.write'] }, body: MustServeInput,
     handler: (ctx, { body }) => svc.setMustServe(ctx, body) });
-  route(app, { method: 'get', path: '/api/menu/published', tag, summary: '今日菜谱（就餐人员）/ published menus for diners', guard: { permission: P['menu.published.read'] }, cache: true, query: PublishedQuery,
+  route(app, { method: 'get', path: '/api/menu/published', tag, summary: '今日菜谱（就餐人员）/ published menus for diners', guard: { permission: P['menu.published.read'] },
+    // The same menus for every diner of a bureau: one kept answer serves them all.
+    cache: { per: (ctx) => `bureau ${ctx.tree.root(ctx.user!.orgId)}` }, query: PublishedQuery,
     handler: (ctx, { query }) => svc.publishedMenus(ctx, query) });
 }
