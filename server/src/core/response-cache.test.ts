@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dish, planningLibrary } from '../../test/canteen-fixture.ts';
 import { testApp, type Client } from '../../test/harness.ts';
 import { menuItem } from '../modules/menu/schema.ts';
+import { ResponseCache } from './response-cache.ts';
 import { TableChanges, writtenTables } from './table-changes.ts';
 
 describe('which tables a statement writes', () => {
@@ -37,6 +38,27 @@ describe('which tables a statement writes', () => {
     changes.committed(['ingredient']);
     const later = await changes.capture(async () => changes.noteRead('select * from "dish"'));
     expect(changes.unchangedSince(later.tables, later.since)).toBe(true);
+  });
+});
+
+describe('the kept answers', () => {
+  it('does not keep an answer read while roles or grants changed (a clear), nor one whose tables changed', async () => {
+    const changes = new TableChanges();
+    changes.known.add('menu_plan');
+    const cache = new ResponseCache(changes);
+    const reading = (during: () => void) => async () => {
+      changes.noteRead('select * from "menu_plan"');
+      during();
+      return { plans: 1 };
+    };
+    await cache.through('a', reading(() => cache.clear()));
+    expect(cache.get('a')).toBeUndefined();
+    await cache.through('b', reading(() => changes.committed(['menu_plan'])));
+    expect(cache.get('b')).toBeUndefined();
+    await cache.through('c', reading(() => changes.committed(['dish'])));
+    expect(new TextDecoder().decode(cache.get('c'))).toBe('{"plans":1}');
+    changes.committed(['menu_plan']);
+    expect(cache.get('c')).toBeUndefined();
   });
 });
 

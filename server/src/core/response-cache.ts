@@ -20,6 +20,7 @@ interface Entry {
 export class ResponseCache {
   private entries = new Map<string, Entry>();
   private bytes = 0;
+  private cleared = 0;
 
   constructor(private readonly changes: TableChanges, private readonly maxBytes = 64 * 1024 * 1024, private readonly maxAgeMs = 60_000) {}
 
@@ -37,9 +38,11 @@ export class ResponseCache {
 
   /** Runs the reading and keeps its answer, unless a table it read changed while it ran. */
   async through(key: string, read: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
+    const cleared = this.cleared;
     const { result, tables, since } = await this.changes.capture(read);
     const body = utf8.encode(JSON.stringify(result ?? { ok: true }));
-    if (this.changes.unchangedSince(tables, since)) this.put(key, { body, tables, since, storedAt: Date.now() });
+    // A clear while it ran (roles, grants, organisations changed) leaves it unkept: it was scoped by the old ones.
+    if (cleared === this.cleared && this.changes.unchangedSince(tables, since)) this.put(key, { body, tables, since, storedAt: Date.now() });
     return body;
   }
 
@@ -59,6 +62,7 @@ export class ResponseCache {
   }
 
   clear(): void {
+    this.cleared++;
     this.entries.clear();
     this.bytes = 0;
   }
