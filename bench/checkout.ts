@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureBenchPackages, pgBinDir } from '../scripts/setup.mjs';
+import { freshDatabase } from './harness.ts';
 import { wrk } from './wrk.ts';
 
 const adminUrl = process.argv[2];
@@ -19,15 +20,6 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const levels = (process.env.BENCH_CLIENTS ?? '8,32').split(',').map(Number);
 const root = path.resolve(import.meta.dirname, '..');
 
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client(adminUrl);
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** The platform in a process of its own, with the demo (a month of sales stored sale by sale). */
 async function startPlatform(databaseUrl: string, port: number) {
@@ -70,7 +62,7 @@ class Session {
 
 const port = 3900 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
-const databaseUrl = await freshDatabase(`sl_bench_checkout_${Date.now()}`);
+const databaseUrl = await freshDatabase(adminUrl, `sl_bench_checkout_${Date.now()}`);
 const platform = await startPlatform(databaseUrl, port);
 try {
   const logins = ['yj', 'fn', 'b6', 'b7'];
@@ -134,7 +126,7 @@ end
 // pgbench's simple-update (one UPDATE, one SELECT, one INSERT per transaction) on the same server.
 const bin = pgBinDir();
 const pgbench = bin && fs.existsSync(path.join(bin, 'pgbench')) ? path.join(bin, 'pgbench') : 'pgbench';
-const benchUrl = await freshDatabase(`sl_pgbench_${Date.now()}`);
+const benchUrl = await freshDatabase(adminUrl, `sl_pgbench_${Date.now()}`);
 const u = new URL(benchUrl);
 const conn = ['-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username) || 'postgres', u.pathname.slice(1)];
 execFileSync(pgbench, ['-i', '-q', '-s', '10', ...conn], { stdio: 'ignore' });

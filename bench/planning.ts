@@ -15,12 +15,12 @@ import { CANTEENS, seedDemo } from '../server/src/demo.ts';
 import { addDays } from '../server/src/modules/menu/index.ts';
 import { generateRequisition } from '../server/src/modules/requisition/index.ts';
 import { chinaDate } from '../server/src/core/doc-number.ts';
+import { percentile as pct } from './harness.ts';
 import { wrk } from './wrk.ts';
 
 const databaseUrl = process.argv[2];
 const label = databaseUrl ? 'PostgreSQL' : 'PGlite';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-'));
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function generationBenchmark() {

@@ -13,7 +13,6 @@ import { connectAsync } from 'mqtt';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { hashPassword } from '../server/src/core/auth.ts';
 import { loadConfig } from '../server/src/core/config.ts';
@@ -30,6 +29,7 @@ import { stopNightlyClose } from '../server/src/modules/checkout/index.ts';
 import { monitoringJobs, stopMonitoringJobs } from '../server/src/modules/monitoring/index.ts';
 import { setProfile } from '../server/src/modules/monitoring/sensors.ts';
 import { stopOrderJobs } from '../server/src/modules/order/index.ts';
+import { freshDatabase, percentile as pct } from './harness.ts';
 
 /** What a publisher thread (sensor-publisher.mjs) is given. */
 interface PublisherJob { url: string; sensors: { code: string; token: string }[]; qos: 0 | 1; window: number; rate: number }
@@ -50,19 +50,8 @@ async function main(): Promise<void> {
   const trials = Number(process.env.BENCH_TRIALS ?? 20);
   const threads = Number(process.env.BENCH_THREADS ?? 1);
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-  let databaseUrl: string | undefined;
-  if (adminUrl) {
-    const name = `sl_bench_sensors_${Date.now()}`;
-    const admin = new pg.Client(adminUrl);
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-  }
+  const databaseUrl = adminUrl ? await freshDatabase(adminUrl, `sl_bench_sensors_${Date.now()}`) : undefined;
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
   await seedReference(database.db);
   const platform = createPlatform({ ...loadConfig({}), demo: false, host: '127.0.0.1', mqttPort: 0 }, database);

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../server/src/core/config.ts';
 import { inTransaction } from '../server/src/core/context.ts';
 import { ctxAs } from '../server/src/core/context-factory.ts';
@@ -20,26 +19,16 @@ import { ingredientsByCode } from '../server/src/modules/ingredient/index.ts';
 import { addDays } from '../server/src/modules/menu/index.ts';
 import { buildReport } from '../server/src/modules/report/index.ts';
 import { postReceipt } from '../server/src/modules/stock/index.ts';
+import { freshDatabase, percentile as pct } from './harness.ts';
 
 // On a server, a database of its own: the planning benchmark has already seeded the default one.
-const databaseUrl = process.argv[2] ? await freshDatabase(process.argv[2]) : undefined;
+const databaseUrl = process.argv[2] ? await freshDatabase(process.argv[2], `sl_bench_stock_${Date.now()}`) : undefined;
 const label = databaseUrl ? 'PostgreSQL' : 'PGlite';
 const scale = Number(process.env.BENCH_HEADCOUNT_SCALE ?? (databaseUrl ? 4 : 1));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-stock-'));
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const n = (x: number) => x.toLocaleString('en-US');
 
-async function freshDatabase(url: string): Promise<string> {
-  const name = `sl_bench_stock_${Date.now()}`;
-  const admin = new pg.Client(url);
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function timed(rounds: number, fn: () => Promise<unknown>) {
   const times: number[] = [];
