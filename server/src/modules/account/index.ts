@@ -1,7 +1,7 @@
 export { accountRoutes } from './routes.ts';
 export { P as accountPermissions } from './permissions.ts';
 export { accountByCard, accountFor, describe as describeAccounts, openAccounts, ownAccount, rosterFor, type AccountRow } from './accounts.ts';
-export { pay, quotePayment, type PayInput, type PayResult } from './payment.ts';
+export { pay, payMany, quotePayment, type PayInput, type PayResult } from './payment.ts';
 export { billUnit, settleUnit, voidPayment, usePaymentGateway } from './money.ts';
 export type { PaymentGateway, PaymentNotice } from './adapters/payment-gateway.ts';
 export type { Balances, Meal } from './ledger.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../core/db.ts';
+import { arrayParam, rows } from '../../core/db.ts';
 import { accountFixture } from '../../../test/account-fixture.ts';
 import { dish, planningLibrary } from '../../../test/canteen-fixture.ts';
 import { testApp, type Client } from '../../../test/harness.ts';
@@ -204,5 +204,38 @@ describe('settlement', () => {
     expect((await cashier2.get(`/api/checkout/settlement?canteenId=${K1()}&date=2026-11-25`)).status).toBe(403);
     const check = await cashier.get(`/api/accounts/ledger-check?orgId=${t.fx.orgs.centre}`);
     expect(check.body).toMatchObject({ unbalancedEntries: [], accountsOutOfStep: [], postingSumFen: 0 });
+  });
+});
+
+describe('many stations at once', () => {
+  it('sales sent together are charged in shared transactions, each exactly; refused ones hold back none', async () => {
+    const me = async (c: Client) => (await c.get('/api/accounts/me')).body as { cashFen: number; subsidyFen: number };
+    for (const id of [acc.diner1, acc.diner2]) expect((await cashier.post(`/api/accounts/${id}/top-ups`, { canteenId: K1(), amountFen: 5000, requestKey: k() })).status).toBe(201);
+    const [one, two] = [await me(diner), await me(diner2)];
+    const sale = (card: string, lines: unknown[]) => ({ canteenId: K1(), requestKey: k(), identify: { card }, lines });
+    const bodies = [
+      ...Array.from({ length: 6 }, () => sale('C0001', [{ dishId: rice }])),
+      ...Array.from({ length: 4 }, () => sale('C0002', [{ dishId: rice }, { dishId: tomatoEgg }])),
+      sale('NOPE1', [{ dishId: rice }]),
+      sale('C0002', [{ dishId: braised, portions: 20 }]),
+    ];
+    const res = await Promise.all(bodies.map((b) => cashier.post('/api/checkout/sales', b)));
+    expect(res.map((r) => r.status), JSON.stringify(res.map((r) => r.body.code))).toEqual([...Array(10).fill(201), 404, 409]);
+    const spent = (from: typeof res) => ({ cash: from.reduce((s, r) => s + r.body.fromCashFen, 0), subsidy: from.reduce((s, r) => s + r.body.fromSubsidyFen, 0) });
+    const [a, b] = [spent(res.slice(0, 6)), spent(res.slice(6, 10))];
+    expect(a.cash + a.subsidy).toBeGreaterThan(0);
+    expect(await me(diner)).toMatchObject({ cashFen: one.cashFen - a.cash, subsidyFen: one.subsidyFen - a.subsidy });
+    expect(await me(diner2)).toMatchObject({ cashFen: two.cashFen - b.cash, subsidyFen: two.subsidyFen - b.subsidy });
+    // Each of one diner's sales saw the balance the one before it left.
+    expect(new Set(res.slice(0, 6).map((r) => r.body.balances.cashFen)).size).toBe(6);
+    const keys = bodies.map((x) => x.requestKey);
+    const [stored] = await rows<{ sales: number; lines: number; transactions: number }>(t.platform.database.db, sql`
+      select count(*)::int as sales, (select count(*)::int from checkout_sale_line l join checkout_sale s on s.id = l.sale_id where s.request_key = any(${arrayParam(keys)})) as lines,
+        count(distinct xmin::text)::int as transactions
+      from checkout_sale where request_key = any(${arrayParam(keys)})`);
+    expect(stored).toMatchObject({ sales: 10, lines: 6 + 8 });
+    expect(stored!.transactions).toBeLessThan(10);
+    const [ledger] = await rows<{ sum: string }>(t.platform.database.db, sql`select coalesce(sum(amount_fen), 0)::text as sum from account_posting`);
+    expect(ledger!.sum).toBe('0');
   });
 });

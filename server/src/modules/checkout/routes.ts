@@ -25,7 +25,7 @@ export function checkoutRoutes(app: App): void {
     handler: (ctx, { body }) => identify(ctx, body.canteenId, body.identify) });
   route(app, { method: 'post', path: '/api/checkout/quote', tag, summary: '试算 / price the tray before paying', guard: sellGuard, body: QuoteInput, noTransaction: true,
     handler: (ctx, { body }) => quote(ctx, body) });
-  route(app, { method: 'post', path: '/api/checkout/sales', tag, summary: '结算 / sell and charge the diner', guard: sellGuard, body: SaleInput, status: 201,
+  route(app, { method: 'post', path: '/api/checkout/sales', tag, summary: '结算 / sell and charge the diner', guard: sellGuard, body: SaleInput, status: 201, noTransaction: true,
     handler: (ctx, { body }) => sell(ctx, body) });
   route(app, { method: 'get', path: '/api/checkout/sales', tag, summary: '结算流水 / sales of a day', guard: read, query: SalesQuery,
     handler: (ctx, { query }) => listSales(ctx, query) });

@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
-import type { Ctx } from '../../core/context.ts';
+import { Batcher } from '../../core/batcher.ts';
+import { inTransaction, type Ctx } from '../../core/context.ts';
 import { arrayParam, PREPARED, rows } from '../../core/db.ts';
 import { AppError, conflict } from '../../core/errors.ts';
-import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, pay, quotePayment, voidPayment, type AccountRow, type PayResult } from '../account/index.ts';
+import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow, type PayResult } from '../account/index.ts';
 import { boardFor, mealAt, priceLines, type Meal, type PricedLine } from './board.ts';
 import type { Identify, QuoteInput, SaleInput, SalesQuery, UndoInput } from './contracts.ts';
 import { P } from './permissions.ts';
@@ -70,66 +71,120 @@ async function saleView(ctx: Ctx, s: typeof sale.$inferSelect, lines?: (typeof s
   };
 }
 
-/**
- * Records a sale and charges it, in the caller's transaction: the account payment (idempotent by
- * the request key) and the sale row (unique by the same key) commit together or not at all.
- */
-export async function recordSale(ctx: Ctx, s: {
+export interface SaleToRecord {
   canteenId: number; stationId?: number; requestKey: string; payer: { accountId: number } | { cardNo: string }; method: 'card' | 'qr' | 'face';
   lines: PricedLine[]; date: string; meal: Meal; soldAt: Date; offline: boolean;
-}): Promise<{ view: SaleView; replayed: boolean; diner: { id: number; name: string } }> {
-  const menuFen = s.lines.reduce((sum, l) => sum + l.amountFen, 0);
-  const paid: PayResult = await pay(ctx, {
-    ...s.payer, canteenId: s.canteenId, meal: s.meal, menuFen, requestKey: `sale:${s.requestKey}`, method: s.method,
-    offline: s.offline, at: s.soldAt,
-  });
-  if (paid.replayed) {
-    const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
-    if (!earlier) throw conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
-    return { view: await saleView(ctx, earlier, undefined, paid.balances), replayed: true, diner: { id: paid.accountId, name: paid.name } };
+  /** The cashier who sold it (a batch holds several cashiers' sales); the caller by default. */
+  createdBy?: number | null;
+}
+export type RecordedSale = { view: SaleView; replayed: boolean; diner: { id: number; name: string } };
+
+/**
+ * Records sales and charges them, in the caller's transaction: each payment (idempotent by the
+ * request key) and its sale row (unique by the same key) are written together or not at all, and a
+ * refused sale (no balance, lost card) is answered with its error without holding back the others.
+ * All the sales' rows, lines and recognition corrections go in one statement.
+ */
+export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(RecordedSale | AppError)[]> {
+  const menuFen = ss.map((s) => s.lines.reduce((sum, l) => sum + l.amountFen, 0));
+  const paid = await payMany(ctx, ss.map((s, i) => ({
+    ...s.payer, canteenId: s.canteenId, meal: s.meal, menuFen: menuFen[i]!, requestKey: `sale:${s.requestKey}`, method: s.method, offline: s.offline, at: s.soldAt, createdBy: s.createdBy,
+  })));
+  const out: (RecordedSale | AppError)[] = new Array(ss.length);
+  const fresh = ss.flatMap((s, i) => (paid[i] instanceof AppError || (paid[i] as PayResult).replayed ? [] : [{ s, i, paid: paid[i] as PayResult }]));
+  if (fresh.length) {
+    const col = <T>(f: (x: (typeof fresh)[number]) => T) => arrayParam(fresh.map(f));
+    const lines = fresh.flatMap((x, n) => x.s.lines.map((l) => ({ n: n + 1, ...l })));
+    const corrected = lines.filter((l) => l.how === 'recognize' && l.suggestedDishId !== undefined);
+    const ids = await rows<{ n: string; id: string }>(ctx.db, sql`${PREPARED}
+      with x as (
+        select * from unnest(${col((x) => x.s.canteenId)}::int[], ${col((x) => x.s.stationId ?? null)}::int[], ${col((x) => x.paid.accountId)}::int[],
+          ${col((x) => x.s.requestKey)}::text[], ${col((x) => x.s.date)}::date[], ${col((x) => x.s.meal)}::text[], ${col((x) => x.s.method)}::text[],
+          ${col((x) => menuFen[x.i]!)}::int[], ${col((x) => x.paid.dueFen)}::int[], ${col((x) => x.paid.mealSubsidyFen)}::int[], ${col((x) => x.paid.fromSubsidyFen)}::int[],
+          ${col((x) => x.paid.fromCashFen)}::int[], ${col((x) => x.paid.shortfallFen)}::int[], ${col((x) => x.paid.entryId)}::bigint[], ${col((x) => x.s.offline)}::boolean[],
+          ${col((x) => x.s.soldAt.toISOString())}::timestamptz[], ${col((x) => (x.s.offline ? ctx.now().toISOString() : null))}::timestamptz[],
+          ${col((x) => (x.s.createdBy === undefined ? ctx.user?.id ?? null : x.s.createdBy))}::int[])
+          with ordinality as x(org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen, from_subsidy_fen,
+            from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by, n)
+      ), s as (
+        insert into checkout_sale (org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
+          from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by)
+        select org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
+          from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by from x order by n
+        returning id, org_id, request_key
+      ), k as (
+        select x.n, x.org_id, x.sold_at, s.id from x join s on s.org_id = x.org_id and s.request_key = x.request_key
+      ), l as (
+        insert into checkout_sale_line (sale_id, dish_id, how, portions, weight_g, price_fen, amount_fen)
+        select k.id, y.d, y.h, y.p, y.w, y.pr, y.a from unnest(${arrayParam(lines.map((l) => l.n))}::int[], ${arrayParam(lines.map((l) => l.dishId))}::int[],
+          ${arrayParam(lines.map((l) => l.how))}::text[], ${arrayParam(lines.map((l) => l.portions))}::int[], ${arrayParam(lines.map((l) => l.weightG))}::int[],
+          ${arrayParam(lines.map((l) => l.priceFen))}::int[], ${arrayParam(lines.map((l) => l.amountFen))}::int[]) with ordinality as y(sn, d, h, p, w, pr, a, o)
+        join k on k.n = y.sn
+        order by y.o
+      ), r as (
+        insert into checkout_recognition_log (org_id, sale_id, suggested_dish_id, chosen_dish_id, score, at)
+        select k.org_id, k.id, z.sg, z.ch, z.sc, k.sold_at from unnest(${arrayParam(corrected.map((l) => l.n))}::int[],
+          ${arrayParam(corrected.map((l) => l.suggestedDishId!))}::int[], ${arrayParam(corrected.map((l) => l.dishId))}::int[],
+          ${arrayParam(corrected.map((l) => l.score ?? null))}::real[]) as z(sn, sg, ch, sc)
+        join k on k.n = z.sn
+      )
+      select n, id from k`);
+    const idOf = new Map(ids.map((r) => [Number(r.n), Number(r.id)]));
+    for (const [n, { s, i, paid: p }] of fresh.entries()) {
+      const row: typeof sale.$inferSelect = {
+        id: idOf.get(n + 1)!, orgId: s.canteenId, stationId: s.stationId ?? null, accountId: p.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
+        method: s.method, menuFen: menuFen[i]!, dueFen: p.dueFen, mealSubsidyFen: p.mealSubsidyFen, fromSubsidyFen: p.fromSubsidyFen, fromCashFen: p.fromCashFen,
+        shortfallFen: p.shortfallFen, entryId: p.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? ctx.now() : null,
+        createdBy: s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy, voidedAt: null, voidedBy: null, voidReason: null,
+      };
+      out[i] = { view: await saleView(ctx, row, s.lines, p.balances), replayed: false, diner: { id: p.accountId, name: p.name } };
+    }
   }
-  // The sale and its lines in one statement (see pay: round trips are the station's waiting time).
-  const [row] = await rows<typeof sale.$inferSelect & { sold_at: string }>(ctx.db, sql`${PREPARED}
-    with s as (
-      insert into checkout_sale (org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
-        from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by)
-      values (${s.canteenId}, ${s.stationId ?? null}, ${paid.accountId}, ${s.requestKey}, ${s.date}::date, ${s.meal}, ${s.method}, ${menuFen}, ${paid.dueFen},
-        ${paid.mealSubsidyFen}, ${paid.fromSubsidyFen}, ${paid.fromCashFen}, ${paid.shortfallFen}, ${paid.entryId}, ${s.offline}, ${s.soldAt},
-        ${s.offline ? ctx.now() : null}, ${ctx.user?.id ?? null})
-      returning id
-    ), l as (
-      insert into checkout_sale_line (sale_id, dish_id, how, portions, weight_g, price_fen, amount_fen)
-      select s.id, d, h, p, w, pr, a from s, unnest(${arrayParam(s.lines.map((l) => l.dishId))}::int[], ${arrayParam(s.lines.map((l) => l.how))}::text[],
-        ${arrayParam(s.lines.map((l) => l.portions))}::int[], ${arrayParam(s.lines.map((l) => l.weightG))}::int[], ${arrayParam(s.lines.map((l) => l.priceFen))}::int[],
-        ${arrayParam(s.lines.map((l) => l.amountFen))}::int[]) with ordinality as x(d, h, p, w, pr, a, n) order by n
-    )
-    select id from s`);
-  const saleRow: typeof sale.$inferSelect = {
-    id: Number(row!.id), orgId: s.canteenId, stationId: s.stationId ?? null, accountId: paid.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
-    method: s.method, menuFen, dueFen: paid.dueFen, mealSubsidyFen: paid.mealSubsidyFen, fromSubsidyFen: paid.fromSubsidyFen, fromCashFen: paid.fromCashFen,
-    shortfallFen: paid.shortfallFen, entryId: paid.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? ctx.now() : null,
-    createdBy: ctx.user?.id ?? null, voidedAt: null, voidedBy: null, voidReason: null,
-  };
-  const corrected = s.lines.filter((l) => l.how === 'recognize' && l.suggestedDishId !== undefined);
-  if (corrected.length) {
-    await ctx.db.execute(sql`
-      insert into checkout_recognition_log (org_id, sale_id, suggested_dish_id, chosen_dish_id, score, at)
-      select ${s.canteenId}, ${saleRow.id}, sg, ch, sc, ${s.soldAt} from unnest(${arrayParam(corrected.map((l) => l.suggestedDishId!))}::int[],
-        ${arrayParam(corrected.map((l) => l.dishId))}::int[], ${arrayParam(corrected.map((l) => l.score ?? null))}::real[]) as x(sg, ch, sc)`);
+  // Retries last: a retry batched with its first attempt finds the sale just written.
+  for (const [i, s] of ss.entries()) {
+    const p = paid[i]!;
+    if (p instanceof AppError) out[i] = p;
+    else if (p.replayed) {
+      const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
+      out[i] = earlier
+        ? { view: await saleView(ctx, earlier, undefined, p.balances), replayed: true, diner: { id: p.accountId, name: p.name } }
+        : conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+    }
   }
-  return { view: await saleView(ctx, saleRow, s.lines, paid.balances), replayed: false, diner: { id: paid.accountId, name: paid.name } };
+  return out;
 }
 
-/** A sale at the station now: priced from the menu of the current meal, charged to the diner identified. */
+/** One sale (a synced offline sale): as recordSales, the refusal thrown. */
+export async function recordSale(ctx: Ctx, s: SaleToRecord): Promise<RecordedSale> {
+  const [r] = await recordSales(ctx, [s]);
+  if (r instanceof AppError) throw r;
+  return r!;
+}
+
+/** Sales the stations send together are recorded in one transaction per batch (see Batcher), per platform. */
+const saleBatches = new WeakMap<object, Batcher<{ ctx: Ctx; sale: SaleToRecord }, RecordedSale>>();
+// Two batches at once: one is written while the next is being charged, on a server's two or more cores.
+const SALE_BATCH = { max: 64, parallel: 2 };
+
+function inSaleBatch(ctx: Ctx, s: SaleToRecord): Promise<RecordedSale> {
+  let b = saleBatches.get(ctx.platform);
+  if (!b) {
+    b = new Batcher<{ ctx: Ctx; sale: SaleToRecord }, RecordedSale>((items) => inTransaction(items[0]!.ctx, (tx) => recordSales(tx, items.map((i) => i.sale))), SALE_BATCH);
+    saleBatches.set(ctx.platform, b);
+  }
+  return b.push({ ctx, sale: s });
+}
+
+/** A sale at the station now: priced from the menu of the current meal, charged to the diner identified with the sales arriving with it. */
 export async function sell(ctx: Ctx, input: z.infer<typeof SaleInput>) {
   ctx.access.requireCanteen(P['checkout.sale.write'], input.canteenId);
   await requireStation(ctx, input.canteenId, input.stationId);
   const soldAt = ctx.now();
   const { date, meal } = mealAt(soldAt);
   const lines = priceLines(await boardFor(ctx, input.canteenId, date, meal), input.lines);
-  // A card goes straight to the payment (one statement finds and charges the account); codes and faces are checked first.
+  // A card goes straight to the payment (the batch finds and locks the account); codes and faces are checked first.
   const payer = 'card' in input.identify ? { cardNo: input.identify.card } : { accountId: (await identifyDiner(ctx, input.identify)).id };
-  const r = await recordSale(ctx, { ...input, payer, method: METHOD(input.identify), lines, date, meal, soldAt, offline: false });
+  const r = await inSaleBatch(ctx, { ...input, payer, method: METHOD(input.identify), lines, date, meal, soldAt, offline: false, createdBy: ctx.user?.id ?? null });
   return { ...r.view, replayed: r.replayed, diner: r.diner };
 }
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { Batcher } from './batcher.ts';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('Batcher', () => {
+  it('runs the first item at once and the items that arrive meanwhile together', async () => {
+    const seen: number[][] = [];
+    const b = new Batcher<number, number>(async (xs) => {
+      seen.push(xs);
+      await tick();
+      return xs.map((x) => x * 10);
+    }, { max: 64, parallel: 1 });
+    const out = await Promise.all([1, 2, 3, 4, 5].map((x) => b.push(x)));
+    expect(out).toEqual([10, 20, 30, 40, 50]);
+    expect(seen).toEqual([[1], [2, 3, 4, 5]]);
+    expect(await b.push(6)).toBe(60);
+    expect(seen.at(-1)).toEqual([6]);
+  });
+
+  it('keeps to the largest batch and to the batches allowed at once', async () => {
+    let running = 0;
+    let most = 0;
+    const sizes: number[] = [];
+    const b = new Batcher<number, number>(async (xs) => {
+      most = Math.max(most, ++running);
+      sizes.push(xs.length);
+      await tick();
+      running--;
+      return xs;
+    }, { max: 3, parallel: 2 });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => b.push(i)));
+    expect(most).toBe(2);
+    expect(Math.max(...sizes)).toBe(3);
+    expect(sizes.reduce((s, n) => s + n, 0)).toBe(20);
+  });
+
+  it('answers a refused item with its error and the others with their results', async () => {
+    const b = new Batcher<number, number>(async (xs) => xs.map((x) => (x < 0 ? new Error(`bad ${x}`) : x)), { max: 64, parallel: 1 });
+    const out = await Promise.allSettled([1, -2, 3].map((x) => b.push(x)));
+    expect(out.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([1, 'bad -2', 3]);
+  });
+
+  it('when a whole batch fails, runs its items one by one so one cannot sink the others', async () => {
+    const runs: number[][] = [];
+    const b = new Batcher<number, number>(async (xs) => {
+      runs.push(xs);
+      await tick();
+      if (xs.includes(13)) throw new Error('unlucky');
+      return xs;
+    }, { max: 64, parallel: 1 });
+    const out = await Promise.allSettled([1, 2, 13, 4].map((x) => b.push(x)));
+    expect(out.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(runs).toEqual([[1], [2, 13, 4], [2], [13], [4]]);
+  });
+});
