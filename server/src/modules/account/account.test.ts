@@ -134,6 +134,32 @@ describe('paying for meals', () => {
     expect(off).toMatchObject({ fromCashFen: 2000, shortfallFen: 1000, balances: { cashFen: -3000 } });
   });
 
+  // PGlite serves one connection, so two transactions never overlap there: this race needs PostgreSQL.
+  it.runIf(process.env.TEST_PG_URL)('a payment that raced another of the account for the meal subsidy is refused whole, never subsidised twice', async () => {
+    const ctx = await ctxAs(t.platform, 'cash1');
+    const at = new Date('2026-12-02T04:00:00Z');
+    const p = () => ({ accountId: acc.diner1!, canteenId: t.fx.orgs.k1, meal: 'lunch' as const, menuFen: 1000, requestKey: k('race'), method: 'card' as const, at });
+    await cashier.post(`/api/accounts/${acc.diner1}/top-ups`, { canteenId: t.fx.orgs.k1, amountFen: 20000, requestKey: k('top') });
+    const cashBefore = (await balances())[acc.diner1!]!.cash;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = inTransaction(ctx, async (tx) => {
+      const r = await pay(tx, p());
+      await held;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    // Its statement starts now, waits for the first's lock on the account, and then finds the subsidy taken.
+    const second = inTransaction(ctx, (tx) => pay(tx, p())).then(() => null, (e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    expect((await first).mealSubsidyFen).toBe(500);
+    expect(await second).toMatchObject({ status: 409, code: 'account_busy' });
+    expect((await balances())[acc.diner1!]!.cash).toBe(cashBefore - 500);
+    const again = await payAs(acc.diner1!, { menuFen: 1000 });
+    expect(again.entryId).toBeGreaterThan(0);
+  });
+
   it('a payment retried with the same key charges once', async () => {
     await cashier.post(`/api/accounts/${acc.diner1}/top-ups`, { canteenId: t.fx.orgs.k1, amountFen: 20000, requestKey: k('top') });
     const requestKey = k('pay');

@@ -66,6 +66,8 @@ export async function insertLegs(ctx: Ctx, entryId: number, legs: Leg[]): Promis
 
 export const insufficient = (details?: unknown) =>
   conflict('insufficient_balance', '余额不足，未扣款', 'Not enough balance; nothing was charged', details);
+/** Another payment of the same account took the meal subsidy at the same moment: nothing was charged. */
+export const busy = () => conflict('account_busy', '该账户正在另一处付款，未扣款，请重试', 'This account was paying elsewhere at the same moment; nothing was charged, try again');
 export const notUsable = (status: string) => status === 'frozen'
   ? conflict('account_frozen', '账户已冻结，不能消费', 'The account is frozen and cannot pay')
   : conflict('account_closed', '账户已注销', 'The account is closed');

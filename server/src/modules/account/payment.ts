@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { arrayParam, PREPARED, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError } from '../../core/errors.ts';
 import { accountByCard } from './accounts.ts';
-import { insufficient, keyReused, legsOf, notUsable, type Balances, type Leg, type Meal } from './ledger.ts';
+import { busy, insufficient, keyReused, legsOf, notUsable, type Balances, type Leg, type Meal } from './ledger.ts';
 import { entry } from './schema.ts';
 
 export interface PayInput {
@@ -97,52 +97,56 @@ function fromLegs(entryId: number, menuFen: number, legs: Leg[], balances: Balan
   };
 }
 
-/** The statement's answer for one payment (bigint columns as text). */
+/** The statement's answer for one payment (bigint columns as text); `account_id` null when no account was found. */
 interface Charged {
-  n: string; account_id: number; name: string; status: string; cash_fen: string; subsidy_fen: string; overdraft_fen: number; due: string;
+  n: string; account_id: number | null; deferred: boolean; name: string; status: string; cash_fen: string; subsidy_fen: string; overdraft_fen: number; due: string;
   entry_id: string | null; meal_sub: string; from_sub: string; from_cash: string; shortfall: string; cash_after: string | null; subsidy_after: string | null;
+  written_id: string | null;
 }
 
 /**
- * Locks the payers' accounts in id order (two batches never wait on each other in a circle) and
- * says whose each payment is: the account given, or the active card's. Unknown payers are absent.
+ * What a caller writes with the payments, in the same statement: CTEs after `paid` (one row per
+ * payment, numbered `n` from 1 in the order given, with `entry_id` null when it was not made) that
+ * end in `written (n, id)`, the id of the caller's row for each payment. Given the payments' indexes.
  */
-async function lockPayers(ctx: Ctx, ps: PayInput[]): Promise<Map<number, number>> {
-  const found = await rows<{ n: string; id: number }>(ctx.db, sql`${PREPARED}
-    select x.n, a.id
-    from unnest(${arrayParam(ps.map((p) => p.accountId ?? null))}::int[], ${arrayParam(ps.map((p) => p.cardNo ?? null))}::text[]) with ordinality as x(account_id, card_no, n)
-    join account_account a on a.id = coalesce(x.account_id, (select c.account_id from account_card c where c.card_no = x.card_no and c.status = 'active'))
-    order by a.id
-    for update of a`);
-  return new Map(found.map((r) => [Number(r.n) - 1, r.id]));
-}
+export type WriteWith = (round: number[]) => SQL;
 
 /**
- * One statement charges payments of distinct accounts and request keys, their accounts locked:
- * the category's price or flat fee, the unit's per-meal subsidy (once per meal and day), then the
- * subsidy wallet, then cash down to the overdraft (an offline sale also down to its offline limit,
- * the rest billed to the unit). A payment that cannot be made writes nothing; the others are
- * written with their entry, subsidy use, wallets and balanced legs.
+ * One statement charges a round of payments and writes what the caller writes with them, so a
+ * checkout's batch is a single round trip. It locks the payers' accounts in id order (two
+ * batches never wait on each other in a circle), resolving cards to accounts; then the category's
+ * price or flat fee, the unit's per-meal subsidy (once per meal and day), the subsidy wallet, and
+ * cash down to the overdraft (an offline sale also down to its offline limit, the rest billed to
+ * the unit). A payment that cannot be made writes nothing and the others are written with their
+ * entry, subsidy use, wallets and balanced legs. A second payment of an account (or of a request
+ * key) in the round is `deferred` to the next round, which sees what this one left.
  */
-async function charge(ctx: Ctx, ps: (PayInput & { accountId: number })[]): Promise<Charged[]> {
-  const col = <T>(f: (p: PayInput & { accountId: number }) => T) => arrayParam(ps.map(f));
+async function charge(ctx: Ctx, ps: PayInput[], writeWith?: SQL): Promise<Charged[]> {
+  const col = <T>(f: (p: PayInput) => T) => arrayParam(ps.map(f));
   return rows<Charged>(ctx.db, sql`${PREPARED}
     with x as (
-      select * from unnest(${col((p) => p.accountId)}::int[], ${col((p) => p.canteenId)}::int[], ${col((p) => p.meal)}::text[], ${col((p) => p.menuFen)}::bigint[],
-        ${col((p) => p.requestKey)}::text[], ${col((p) => p.method)}::text[], ${col((p) => p.ref ?? null)}::text[], ${col((p) => p.offline ?? false)}::boolean[],
-        ${col((p) => (p.at ?? ctx.now()).toISOString())}::timestamptz[], ${col((p) => chinaDate(p.at ?? ctx.now()))}::date[],
-        ${col((p) => (p.createdBy === undefined ? ctx.user?.id ?? null : p.createdBy))}::int[])
-        with ordinality as x(account_id, canteen_id, meal, menu_fen, request_key, method, ref, offline, at, day, created_by, n)
+      select * from unnest(${col((p) => p.accountId ?? null)}::int[], ${col((p) => p.cardNo ?? null)}::text[], ${col((p) => p.canteenId)}::int[],
+        ${col((p) => p.meal)}::text[], ${col((p) => p.menuFen)}::bigint[], ${col((p) => p.requestKey)}::text[], ${col((p) => p.method)}::text[],
+        ${col((p) => p.ref ?? null)}::text[], ${col((p) => p.offline ?? false)}::boolean[], ${col((p) => (p.at ?? ctx.now()).toISOString())}::timestamptz[],
+        ${col((p) => chinaDate(p.at ?? ctx.now()))}::date[], ${col((p) => (p.createdBy === undefined ? ctx.user?.id ?? null : p.createdBy))}::int[])
+        with ordinality as x(given_account, card_no, canteen_id, meal, menu_fen, request_key, method, ref, offline, at, day, created_by, n)
+    ), who as (
+      select x.*, coalesce(x.given_account, (select c.account_id from account_card c where c.card_no = x.card_no and c.status = 'active')) as account_id from x
+    ), locked as materialized (
+      select a.id, a.name, a.unit_id, a.category_id, a.status, a.cash_fen, a.subsidy_fen, a.overdraft_fen, a.offline_limit_fen
+      from account_account a where a.id in (select account_id from who) order by a.id for update
     ), a as (
-      select x.*, a.name, a.unit_id, a.status, a.cash_fen, a.subsidy_fen, a.overdraft_fen, a.offline_limit_fen,
-        case when r.flat_fen is not null then r.flat_fen::bigint else round(x.menu_fen::numeric * coalesce(r.price_pct, 100) / 100)::bigint end as due,
-        coalesce(r.subsidy_fen, 0)::bigint as rule_subsidy
-      from x join account_account a on a.id = x.account_id
-      left join account_meal_rule r on r.category_id = a.category_id and r.canteen_id = x.canteen_id and r.meal = x.meal
+      select who.*, l.name, l.unit_id, l.status, l.cash_fen, l.subsidy_fen, l.overdraft_fen, l.offline_limit_fen,
+        case when r.flat_fen is not null then r.flat_fen::bigint else round(who.menu_fen::numeric * coalesce(r.price_pct, 100) / 100)::bigint end as due,
+        coalesce(r.subsidy_fen, 0)::bigint as rule_subsidy,
+        row_number() over (partition by who.account_id order by who.n) > 1 or row_number() over (partition by who.canteen_id, who.request_key order by who.n) > 1 as deferred
+      from who join locked l on l.id = who.account_id
+      left join account_meal_rule r on r.category_id = l.category_id and r.canteen_id = who.canteen_id and r.meal = who.meal
     ), m as (
+      -- Every writer of an account's subsidy use holds its lock; one that committed after this statement's snapshot makes the insert below fail, never a second subsidy.
       select a.*, case when exists (select 1 from account_subsidy_use u where u.account_id = a.account_id and u.business_date = a.day and u.meal = a.meal)
         then 0 else least(a.rule_subsidy, a.due) end as meal_sub
-      from a
+      from a where not a.deferred
     ), w as (
       select m.*, least(m.subsidy_fen, m.due - m.meal_sub) as from_sub from m
     ), c as (
@@ -173,16 +177,20 @@ async function charge(ctx: Ctx, ps: (PayInput & { accountId: number })[]): Promi
         ('diner_cash', j.account_id, -(j.need_cash - j.shortfall)), ('unit_receivable', j.unit_id, -j.shortfall)) as l(book, ref_id, amount)
       where l.amount <> 0
       order by j.n
-    )
-    select c.n, c.account_id, c.name, c.status, c.cash_fen::text, c.subsidy_fen::text, c.overdraft_fen, c.due::text,
-      j.entry_id, c.meal_sub::text, c.from_sub::text, (c.need_cash - c.shortfall)::text as from_cash, c.shortfall::text,
-      upd.cash_fen::text as cash_after, upd.subsidy_fen::text as subsidy_after
-    from c left join j on j.n = c.n left join upd on upd.id = j.account_id
-    order by c.n`);
+    ), paid as (
+      select x.n, a.account_id, coalesce(a.deferred, false) as deferred, a.name, a.status, a.cash_fen, a.subsidy_fen, a.overdraft_fen, a.due,
+        j.entry_id, c.meal_sub, c.from_sub, c.need_cash - c.shortfall as from_cash, c.shortfall, upd.cash_fen as cash_after, upd.subsidy_fen as subsidy_after
+      from x left join a on a.n = x.n left join c on c.n = x.n left join j on j.n = x.n left join upd on upd.id = j.account_id
+    )${writeWith ? sql`, ${writeWith}` : sql``}
+    select p.n, p.account_id, p.deferred, p.name, p.status, p.cash_fen::text, p.subsidy_fen::text, p.overdraft_fen, p.due::text,
+      p.entry_id, p.meal_sub::text, p.from_sub::text, p.from_cash::text, p.shortfall::text, p.cash_after::text, p.subsidy_after::text,
+      ${writeWith ? sql`(select w.id from written w where w.n = p.n)` : sql`null`}::text as written_id
+    from paid p
+    order by p.n`);
 }
 
 /** What became of one charged payment: paid, a retry of an earlier one, or why it was refused. */
-async function outcome(ctx: Ctx, p: PayInput, r: Charged): Promise<PayResult> {
+async function outcome(ctx: Ctx, p: PayInput, r: Charged & { account_id: number }): Promise<PayResult> {
   const before = { cashFen: Number(r.cash_fen), subsidyFen: Number(r.subsidy_fen) };
   if (r.entry_id !== null) {
     return {
@@ -201,48 +209,52 @@ async function outcome(ctx: Ctx, p: PayInput, r: Charged): Promise<PayResult> {
 }
 
 /**
- * Charges meals to diners' accounts, in the caller's transaction, and answers each payment with
- * its result or the error that refused it; a refused payment writes nothing, so the others still
- * commit. Payments of one account (or one request key) go in successive statements, each seeing
- * what the one before left. A checkout is the busiest write of the platform: the stations' sales
- * arriving together are charged in one batch (checkout's sale batches), a few statements for all.
+ * Charges meals to diners' accounts and answers each payment with its result (and the id of
+ * what `writeWith` wrote with it) or the error that refused it; a refused payment writes nothing,
+ * so the others still go through. Outside a transaction each round is atomic on its own.
+ * Payments of one account (or one request key) go in successive rounds, each seeing what the one
+ * before left. A checkout is the busiest write of the platform: the stations' sales arriving
+ * together are charged in one batch (checkout's sale batches), usually one statement for all.
  */
-export async function payMany(ctx: Ctx, ps: PayInput[]): Promise<(PayResult | AppError)[]> {
-  const out: (PayResult | AppError)[] = new Array(ps.length);
-  const owner = await lockPayers(ctx, ps);
-  const settle = async (i: number, f: () => Promise<PayResult>) => {
-    try {
-      out[i] = await f();
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      out[i] = e;
-    }
-  };
-  let rest: number[] = [];
-  for (let i = 0; i < ps.length; i++) {
-    if (owner.has(i)) rest.push(i);
-    else {
-      await settle(i, async () => {
-        if (ps[i]!.cardNo !== undefined) await accountByCard(ctx, ps[i]!.cardNo!);
-        throw new AppError(404, 'account_not_found', '账户不存在', 'Account not found');
-      });
-    }
-  }
+export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): Promise<(PayResult & { writtenId: number | null } | AppError)[]> {
+  const out: (PayResult & { writtenId: number | null } | AppError)[] = new Array(ps.length);
+  let rest = ps.map((_, i) => i);
   while (rest.length) {
+    // Payments of one payer or key wait for the next round here already; the statement defers those it finds to share an account.
     const round: number[] = [];
     const later: number[] = [];
     const taken = new Set<string>();
     for (const i of rest) {
-      const keys = [`account ${owner.get(i)}`, `key ${ps[i]!.canteenId} ${ps[i]!.requestKey}`];
+      const p = ps[i]!;
+      const keys = [p.accountId !== undefined ? `account ${p.accountId}` : `card ${p.cardNo}`, `key ${p.canteenId} ${p.requestKey}`];
       if (keys.some((k) => taken.has(k))) later.push(i);
       else {
         keys.forEach((k) => taken.add(k));
         round.push(i);
       }
     }
-    const charged = await charge(ctx, round.map((i) => ({ ...ps[i]!, accountId: owner.get(i)! })));
-    for (const [j, r] of charged.entries()) await settle(round[j]!, () => outcome(ctx, ps[round[j]!]!, r));
-    rest = later;
+    const charged = await charge(ctx, round.map((i) => ps[i]!), writeWith?.(round)).catch((e: unknown) => {
+      const cause = (e as { cause?: { code?: string; table?: string } }).cause ?? (e as { code?: string; table?: string });
+      if (cause.code === '23505' && cause.table === 'account_subsidy_use') throw busy();
+      throw e;
+    });
+    for (const [j, r] of charged.entries()) {
+      const i = round[j]!;
+      if (r.deferred) later.push(i);
+      else {
+        try {
+          if (r.account_id === null) {
+            if (ps[i]!.cardNo !== undefined) await accountByCard(ctx, ps[i]!.cardNo!);
+            throw new AppError(404, 'account_not_found', '账户不存在', 'Account not found');
+          }
+          out[i] = { ...(await outcome(ctx, ps[i]!, { ...r, account_id: r.account_id })), writtenId: r.written_id === null ? null : Number(r.written_id) };
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          out[i] = e;
+        }
+      }
+    }
+    rest = later.sort((x, y) => x - y);
   }
   return out;
 }

@@ -2,10 +2,10 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import { Batcher } from '../../core/batcher.ts';
-import { inTransaction, type Ctx } from '../../core/context.ts';
-import { arrayParam, PREPARED, rows } from '../../core/db.ts';
+import type { Ctx } from '../../core/context.ts';
+import { arrayParam } from '../../core/db.ts';
 import { AppError, conflict } from '../../core/errors.ts';
-import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow, type PayResult } from '../account/index.ts';
+import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow } from '../account/index.ts';
 import { boardFor, mealAt, priceLines, type Meal, type PricedLine } from './board.ts';
 import type { Identify, QuoteInput, SaleInput, SalesQuery, UndoInput } from './contracts.ts';
 import { P } from './permissions.ts';
@@ -80,71 +80,63 @@ export interface SaleToRecord {
 export type RecordedSale = { view: SaleView; replayed: boolean; diner: { id: number; name: string } };
 
 /**
- * Records sales and charges them, in the caller's transaction: each payment (idempotent by the
- * request key) and its sale row (unique by the same key) are written together or not at all, and a
- * refused sale (no balance, lost card) is answered with its error without holding back the others.
- * All the sales' rows, lines and recognition corrections go in one statement.
+ * Records sales and charges them: each payment (idempotent by the request key) and its sale row
+ * (unique by the same key) are written in one statement, together or not at all, and a refused
+ * sale (no balance, lost card) is answered with its error without holding back the others. The
+ * sales' rows, lines and recognition corrections are written with the payments (payMany's writeWith).
  */
 export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(RecordedSale | AppError)[]> {
   const menuFen = ss.map((s) => s.lines.reduce((sum, l) => sum + l.amountFen, 0));
-  const paid = await payMany(ctx, ss.map((s, i) => ({
-    ...s.payer, canteenId: s.canteenId, meal: s.meal, menuFen: menuFen[i]!, requestKey: `sale:${s.requestKey}`, method: s.method, offline: s.offline, at: s.soldAt, createdBy: s.createdBy,
-  })));
-  const out: (RecordedSale | AppError)[] = new Array(ss.length);
-  const fresh = ss.flatMap((s, i) => (paid[i] instanceof AppError || (paid[i] as PayResult).replayed ? [] : [{ s, i, paid: paid[i] as PayResult }]));
-  if (fresh.length) {
-    const col = <T>(f: (x: (typeof fresh)[number]) => T) => arrayParam(fresh.map(f));
-    const lines = fresh.flatMap((x, n) => x.s.lines.map((l) => ({ n: n + 1, ...l })));
+  const by = (s: SaleToRecord) => (s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy);
+  // The sales, their lines and recognition corrections are written in the payments' statement, from `paid`.
+  const writeSales = (round: number[]) => {
+    const col = <T>(f: (s: SaleToRecord) => T) => arrayParam(round.map((i) => f(ss[i]!)));
+    const lines = round.flatMap((i, n) => ss[i]!.lines.map((l) => ({ n: n + 1, ...l })));
     const corrected = lines.filter((l) => l.how === 'recognize' && l.suggestedDishId !== undefined);
-    const ids = await rows<{ n: string; id: string }>(ctx.db, sql`${PREPARED}
-      with x as (
-        select * from unnest(${col((x) => x.s.canteenId)}::int[], ${col((x) => x.s.stationId ?? null)}::int[], ${col((x) => x.paid.accountId)}::int[],
-          ${col((x) => x.s.requestKey)}::text[], ${col((x) => x.s.date)}::date[], ${col((x) => x.s.meal)}::text[], ${col((x) => x.s.method)}::text[],
-          ${col((x) => menuFen[x.i]!)}::int[], ${col((x) => x.paid.dueFen)}::int[], ${col((x) => x.paid.mealSubsidyFen)}::int[], ${col((x) => x.paid.fromSubsidyFen)}::int[],
-          ${col((x) => x.paid.fromCashFen)}::int[], ${col((x) => x.paid.shortfallFen)}::int[], ${col((x) => x.paid.entryId)}::bigint[], ${col((x) => x.s.offline)}::boolean[],
-          ${col((x) => x.s.soldAt.toISOString())}::timestamptz[], ${col((x) => (x.s.offline ? ctx.now().toISOString() : null))}::timestamptz[],
-          ${col((x) => (x.s.createdBy === undefined ? ctx.user?.id ?? null : x.s.createdBy))}::int[])
-          with ordinality as x(org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen, from_subsidy_fen,
-            from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by, n)
+    return sql`y as (
+        select * from unnest(${col((s) => s.stationId ?? null)}::int[], ${col((s) => s.requestKey)}::text[], ${col((s) => s.date)}::date[], ${col((s) => s.method)}::text[],
+          ${col((s) => s.offline)}::boolean[], ${col((s) => s.soldAt.toISOString())}::timestamptz[], ${col((s) => (s.offline ? ctx.now().toISOString() : null))}::timestamptz[])
+          with ordinality as y(station_id, request_key, business_date, method, offline, sold_at, synced_at, n)
       ), s as (
         insert into checkout_sale (org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
           from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by)
-        select org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
-          from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by from x order by n
+        select x.canteen_id, y.station_id, p.account_id, y.request_key, y.business_date, x.meal, y.method, x.menu_fen, p.due, p.meal_sub,
+          p.from_sub, p.from_cash, p.shortfall, p.entry_id, y.offline, y.sold_at, y.synced_at, x.created_by
+        from paid p join x on x.n = p.n join y on y.n = p.n where p.entry_id is not null order by p.n
         returning id, org_id, request_key
-      ), k as (
-        select x.n, x.org_id, x.sold_at, s.id from x join s on s.org_id = x.org_id and s.request_key = x.request_key
+      ), written as (
+        select y.n, s.id, s.org_id from y join s on s.request_key = y.request_key join x on x.n = y.n and x.canteen_id = s.org_id
       ), l as (
         insert into checkout_sale_line (sale_id, dish_id, how, portions, weight_g, price_fen, amount_fen)
-        select k.id, y.d, y.h, y.p, y.w, y.pr, y.a from unnest(${arrayParam(lines.map((l) => l.n))}::int[], ${arrayParam(lines.map((l) => l.dishId))}::int[],
+        select w.id, z.d, z.h, z.p, z.w, z.pr, z.a from unnest(${arrayParam(lines.map((l) => l.n))}::int[], ${arrayParam(lines.map((l) => l.dishId))}::int[],
           ${arrayParam(lines.map((l) => l.how))}::text[], ${arrayParam(lines.map((l) => l.portions))}::int[], ${arrayParam(lines.map((l) => l.weightG))}::int[],
-          ${arrayParam(lines.map((l) => l.priceFen))}::int[], ${arrayParam(lines.map((l) => l.amountFen))}::int[]) with ordinality as y(sn, d, h, p, w, pr, a, o)
-        join k on k.n = y.sn
-        order by y.o
+          ${arrayParam(lines.map((l) => l.priceFen))}::int[], ${arrayParam(lines.map((l) => l.amountFen))}::int[]) with ordinality as z(sn, d, h, p, w, pr, a, o)
+        join written w on w.n = z.sn
+        order by z.o
       ), r as (
         insert into checkout_recognition_log (org_id, sale_id, suggested_dish_id, chosen_dish_id, score, at)
-        select k.org_id, k.id, z.sg, z.ch, z.sc, k.sold_at from unnest(${arrayParam(corrected.map((l) => l.n))}::int[],
+        select w.org_id, w.id, c.sg, c.ch, c.sc, y.sold_at from unnest(${arrayParam(corrected.map((l) => l.n))}::int[],
           ${arrayParam(corrected.map((l) => l.suggestedDishId!))}::int[], ${arrayParam(corrected.map((l) => l.dishId))}::int[],
-          ${arrayParam(corrected.map((l) => l.score ?? null))}::real[]) as z(sn, sg, ch, sc)
-        join k on k.n = z.sn
-      )
-      select n, id from k`);
-    const idOf = new Map(ids.map((r) => [Number(r.n), Number(r.id)]));
-    for (const [n, { s, i, paid: p }] of fresh.entries()) {
-      const row: typeof sale.$inferSelect = {
-        id: idOf.get(n + 1)!, orgId: s.canteenId, stationId: s.stationId ?? null, accountId: p.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
-        method: s.method, menuFen: menuFen[i]!, dueFen: p.dueFen, mealSubsidyFen: p.mealSubsidyFen, fromSubsidyFen: p.fromSubsidyFen, fromCashFen: p.fromCashFen,
-        shortfallFen: p.shortfallFen, entryId: p.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? ctx.now() : null,
-        createdBy: s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy, voidedAt: null, voidedBy: null, voidReason: null,
-      };
-      out[i] = { view: await saleView(ctx, row, s.lines, p.balances), replayed: false, diner: { id: p.accountId, name: p.name } };
-    }
-  }
-  // Retries last: a retry batched with its first attempt finds the sale just written.
+          ${arrayParam(corrected.map((l) => l.score ?? null))}::real[]) as c(sn, sg, ch, sc)
+        join written w on w.n = c.sn join y on y.n = c.sn
+      )`;
+  };
+  const paid = await payMany(ctx, ss.map((s, i) => ({
+    ...s.payer, canteenId: s.canteenId, meal: s.meal, menuFen: menuFen[i]!, requestKey: `sale:${s.requestKey}`, method: s.method, offline: s.offline, at: s.soldAt, createdBy: by(s),
+  })), writeSales);
+  const out: (RecordedSale | AppError)[] = new Array(ss.length);
   for (const [i, s] of ss.entries()) {
     const p = paid[i]!;
     if (p instanceof AppError) out[i] = p;
-    else if (p.replayed) {
+    else if (!p.replayed) {
+      const row: typeof sale.$inferSelect = {
+        id: p.writtenId!, orgId: s.canteenId, stationId: s.stationId ?? null, accountId: p.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
+        method: s.method, menuFen: menuFen[i]!, dueFen: p.dueFen, mealSubsidyFen: p.mealSubsidyFen, fromSubsidyFen: p.fromSubsidyFen, fromCashFen: p.fromCashFen,
+        shortfallFen: p.shortfallFen, entryId: p.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? ctx.now() : null,
+        createdBy: by(s), voidedAt: null, voidedBy: null, voidReason: null,
+      };
+      out[i] = { view: await saleView(ctx, row, s.lines, p.balances), replayed: false, diner: { id: p.accountId, name: p.name } };
+    } else {
       const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
       out[i] = earlier
         ? { view: await saleView(ctx, earlier, undefined, p.balances), replayed: true, diner: { id: p.accountId, name: p.name } }
@@ -161,15 +153,16 @@ export async function recordSale(ctx: Ctx, s: SaleToRecord): Promise<RecordedSal
   return r!;
 }
 
-/** Sales the stations send together are recorded in one transaction per batch (see Batcher), per platform. */
+/** Sales the stations send together are recorded in one statement per batch (see Batcher), per platform. */
 const saleBatches = new WeakMap<object, Batcher<{ ctx: Ctx; sale: SaleToRecord }, RecordedSale>>();
-// Two batches at once: one is written while the next is being charged, on a server's two or more cores.
-const SALE_BATCH = { max: 64, parallel: 2 };
+// One batch at a time: sales arriving meanwhile make the next one bigger, and a statement's fixed cost
+// (locks on some thirty relations and indexes, the commit) is most of what a small batch costs.
+const SALE_BATCH = { max: 64, parallel: 1 };
 
 function inSaleBatch(ctx: Ctx, s: SaleToRecord): Promise<RecordedSale> {
   let b = saleBatches.get(ctx.platform);
   if (!b) {
-    b = new Batcher<{ ctx: Ctx; sale: SaleToRecord }, RecordedSale>((items) => inTransaction(items[0]!.ctx, (tx) => recordSales(tx, items.map((i) => i.sale))), SALE_BATCH);
+    b = new Batcher<{ ctx: Ctx; sale: SaleToRecord }, RecordedSale>((items) => recordSales(items[0]!.ctx, items.map((i) => i.sale)), SALE_BATCH);
     saleBatches.set(ctx.platform, b);
   }
   return b.push({ ctx, sale: s });
