@@ -4,16 +4,18 @@ import { Batcher } from './batcher.ts';
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('Batcher', () => {
-  it('runs the first item at once and the items that arrive meanwhile together', async () => {
+  it('runs the items of one turn of the event loop together, and those that arrive meanwhile in the next batch', async () => {
     const seen: number[][] = [];
     const b = new Batcher<number, number>(async (xs) => {
       seen.push(xs);
       await tick();
       return xs.map((x) => x * 10);
     }, { max: 64, parallel: 1 });
-    const out = await Promise.all([1, 2, 3, 4, 5].map((x) => b.push(x)));
-    expect(out).toEqual([10, 20, 30, 40, 50]);
-    expect(seen).toEqual([[1], [2, 3, 4, 5]]);
+    const first = [1, 2, 3].map((x) => b.push(x));
+    await new Promise((r) => setImmediate(r));
+    const meanwhile = [4, 5].map((x) => b.push(x));
+    expect(await Promise.all([...first, ...meanwhile])).toEqual([10, 20, 30, 40, 50]);
+    expect(seen).toEqual([[1, 2, 3], [4, 5]]);
     expect(await b.push(6)).toBe(60);
     expect(seen.at(-1)).toEqual([6]);
   });
@@ -51,6 +53,6 @@ describe('Batcher', () => {
     }, { max: 64, parallel: 1 });
     const out = await Promise.allSettled([1, 2, 13, 4].map((x) => b.push(x)));
     expect(out.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(runs).toEqual([[1], [2, 13, 4], [2], [13], [4]]);
+    expect(runs).toEqual([[1, 2, 13, 4], [1], [2], [13], [4]]);
   });
 });

@@ -8,13 +8,24 @@
 export class Batcher<In, Out> {
   private queue: { item: In; resolve: (o: Out) => void; reject: (e: unknown) => void }[] = [];
   private running = 0;
+  private starting = false;
 
   constructor(private readonly run: (items: In[]) => Promise<(Out | Error)[]>, private readonly opts: { max: number; parallel: number }) {}
 
   push(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.running < this.opts.parallel) void this.drain();
+      this.kick();
+    });
+  }
+
+  /** Starts another batch after this turn of the event loop (so the requests read in the same turn go together), if one may run. */
+  private kick() {
+    if (this.running >= this.opts.parallel || this.starting || !this.queue.length) return;
+    this.starting = true;
+    setImmediate(() => {
+      this.starting = false;
+      void this.drain();
     });
   }
 
@@ -23,6 +34,7 @@ export class Batcher<In, Out> {
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, this.opts.max);
+        this.kick();
         let answers: (Out | Error)[];
         try {
           answers = await this.run(batch.map((b) => b.item));
@@ -34,6 +46,8 @@ export class Batcher<In, Out> {
           }
         }
         answers.forEach((a, i) => (a instanceof Error ? batch[i]!.reject(a) : batch[i]!.resolve(a)));
+        // The requests that came in while this batch ran are read before the next is cut.
+        await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running--;
