@@ -61,6 +61,8 @@ class Session {
 }
 
 const port = 3900 + Math.floor(Math.random() * 500);
+/** Checkouts a second at each load level, to set beside pgbench's TPS at the same level. */
+const perSecond = new Map<number, number>();
 const base = `http://127.0.0.1:${port}`;
 const databaseUrl = await freshDatabase(adminUrl, `sl_bench_checkout_${Date.now()}`);
 const platform = await startPlatform(databaseUrl, port);
@@ -120,6 +122,7 @@ end
     const run = randomUUID();
     const r = wrk(script, base, clients, seconds, [run]);
     const n = await sold(run);
+    perSecond.set(clients, n / seconds);
     console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once for ${seconds} s: ${(n / seconds).toFixed(0)} checkouts/s, p50 ${r.latency(50).toFixed(1)} ms, p99 ${r.latency(99).toFixed(1)} ms (${Math.max(0, r.requests - n)} of ${r.requests} refused, e.g. for want of balance)`);
   }
   fs.rmSync(script, { force: true });
@@ -142,7 +145,7 @@ for (const clients of levels) {
   const out = execFileSync(pgbench, ['-b', 'simple-update', '-c', String(clients), '-j', '2', '-T', String(seconds), ...conn]).toString();
   const tps = /tps = ([\d.]+)/.exec(out)?.[1];
   const lat = /latency average = ([\d.]+) ms/.exec(out)?.[1];
-  console.log(`[PostgreSQL] pgbench simple-update, ${clients} clients for ${seconds} s: ${Number(tps).toFixed(0)} TPS, latency average ${lat} ms`);
+  console.log(`[PostgreSQL] pgbench simple-update, ${clients} clients for ${seconds} s: ${Number(tps).toFixed(0)} TPS, latency average ${lat} ms; checkout with ${clients} stations made ${(100 * perSecond.get(clients)! / Number(tps)).toFixed(0)} % of it`);
 }
 
 /** When the bench runs outside meal hours, the current meal gets a menu so the stations have something to sell. */

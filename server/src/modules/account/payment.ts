@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
-import { arrayParam, PREPARED, rows } from '../../core/db.ts';
+import { PREPARED, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError } from '../../core/errors.ts';
 import { accountByCard } from './accounts.ts';
@@ -99,7 +99,7 @@ function fromLegs(entryId: number, menuFen: number, legs: Leg[], balances: Balan
 
 /** The statement's answer for one payment (bigint columns as text); `account_id` null when no account was found. */
 interface Charged {
-  n: string; account_id: number | null; deferred: boolean; name: string; status: string; cash_fen: string; subsidy_fen: string; overdraft_fen: number; due: string;
+  n: number; account_id: number | null; deferred: boolean; name: string; status: string; cash_fen: string; subsidy_fen: string; overdraft_fen: number; due: string;
   entry_id: string | null; meal_sub: string; from_sub: string; from_cash: string; shortfall: string; cash_after: string | null; subsidy_after: string | null;
   written_id: string | null;
 }
@@ -122,19 +122,21 @@ export type WriteWith = (round: number[]) => SQL;
  * key) in the round is `deferred` to the next round, which sees what this one left.
  */
 async function charge(ctx: Ctx, ps: PayInput[], writeWith?: SQL): Promise<Charged[]> {
-  const col = <T>(f: (p: PayInput) => T) => arrayParam(ps.map(f));
+  // The round travels as one JSON parameter: one value to bind, however many payments.
+  const round = ps.map((p, i) => ({
+    n: i + 1, given_account: p.accountId ?? null, card_no: p.cardNo ?? null, canteen_id: p.canteenId, meal: p.meal, menu_fen: p.menuFen,
+    request_key: p.requestKey, method: p.method, ref: p.ref ?? null, offline: p.offline ?? false, at: (p.at ?? ctx.now()).toISOString(),
+    day: chinaDate(p.at ?? ctx.now()), created_by: p.createdBy === undefined ? ctx.user?.id ?? null : p.createdBy,
+  }));
   return rows<Charged>(ctx.db, sql`${PREPARED}
     with x as (
-      select * from unnest(${col((p) => p.accountId ?? null)}::int[], ${col((p) => p.cardNo ?? null)}::text[], ${col((p) => p.canteenId)}::int[],
-        ${col((p) => p.meal)}::text[], ${col((p) => p.menuFen)}::bigint[], ${col((p) => p.requestKey)}::text[], ${col((p) => p.method)}::text[],
-        ${col((p) => p.ref ?? null)}::text[], ${col((p) => p.offline ?? false)}::boolean[], ${col((p) => (p.at ?? ctx.now()).toISOString())}::timestamptz[],
-        ${col((p) => chinaDate(p.at ?? ctx.now()))}::date[], ${col((p) => (p.createdBy === undefined ? ctx.user?.id ?? null : p.createdBy))}::int[])
-        with ordinality as x(given_account, card_no, canteen_id, meal, menu_fen, request_key, method, ref, offline, at, day, created_by, n)
+      select * from jsonb_to_recordset(${JSON.stringify(round)}::jsonb) as x(n int, given_account int, card_no text, canteen_id int, meal text, menu_fen bigint,
+        request_key text, method text, ref text, offline boolean, at timestamptz, day date, created_by int)
     ), who as (
       select x.*, coalesce(x.given_account, (select c.account_id from account_card c where c.card_no = x.card_no and c.status = 'active')) as account_id from x
     ), locked as materialized (
       select a.id, a.name, a.unit_id, a.category_id, a.status, a.cash_fen, a.subsidy_fen, a.overdraft_fen, a.offline_limit_fen
-      from account_account a where a.id in (select account_id from who) order by a.id for update
+      from account_account a where a.id = any(array(select account_id from who)) order by a.id for update
     ), a as (
       select who.*, l.name, l.unit_id, l.status, l.cash_fen, l.subsidy_fen, l.overdraft_fen, l.offline_limit_fen,
         case when r.flat_fen is not null then r.flat_fen::bigint else round(who.menu_fen::numeric * coalesce(r.price_pct, 100) / 100)::bigint end as due,
@@ -142,7 +144,8 @@ async function charge(ctx: Ctx, ps: PayInput[], writeWith?: SQL): Promise<Charge
         row_number() over (partition by who.account_id order by who.n) > 1 or row_number() over (partition by who.canteen_id, who.request_key order by who.n) > 1 as deferred
       from who join locked l on l.id = who.account_id
       left join account_meal_rule r on r.category_id = l.category_id and r.canteen_id = who.canteen_id and r.meal = who.meal
-    ), m as (
+    ), m as materialized (
+      -- Materialized: the subsidy check runs once a payment, not once for each use of meal_sub below.
       -- Every writer of an account's subsidy use holds its lock; one that committed after this statement's snapshot makes the insert below fail, never a second subsidy.
       select a.*, case when exists (select 1 from account_subsidy_use u where u.account_id = a.account_id and u.business_date = a.day and u.meal = a.meal)
         then 0 else least(a.rule_subsidy, a.due) end as meal_sub

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import { Batcher } from '../../core/batcher.ts';
 import type { Ctx } from '../../core/context.ts';
-import { arrayParam } from '../../core/db.ts';
 import { AppError, conflict } from '../../core/errors.ts';
 import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow } from '../account/index.ts';
 import { boardFor, mealAt, priceLines, type Meal, type PricedLine } from './board.ts';
@@ -90,13 +89,18 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
   const by = (s: SaleToRecord) => (s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy);
   // The sales, their lines and recognition corrections are written in the payments' statement, from `paid`.
   const writeSales = (round: number[]) => {
-    const col = <T>(f: (s: SaleToRecord) => T) => arrayParam(round.map((i) => f(ss[i]!)));
+    // Sales, lines and corrections as three JSON parameters, whatever the batch's size.
+    const sales = round.map((i, n) => {
+      const s = ss[i]!;
+      return { n: n + 1, station_id: s.stationId ?? null, request_key: s.requestKey, business_date: s.date, method: s.method, offline: s.offline,
+        sold_at: s.soldAt.toISOString(), synced_at: s.offline ? ctx.now().toISOString() : null };
+    });
     const lines = round.flatMap((i, n) => ss[i]!.lines.map((l) => ({ n: n + 1, ...l })));
-    const corrected = lines.filter((l) => l.how === 'recognize' && l.suggestedDishId !== undefined);
+    const rowsOf = (ls: typeof lines) => ls.map((l, o) => ({ o, sn: l.n, d: l.dishId, h: l.how, p: l.portions, w: l.weightG, pr: l.priceFen, a: l.amountFen, sg: l.suggestedDishId, sc: l.score ?? null }));
+    const corrected = rowsOf(lines.filter((l) => l.how === 'recognize' && l.suggestedDishId !== undefined));
     return sql`y as (
-        select * from unnest(${col((s) => s.stationId ?? null)}::int[], ${col((s) => s.requestKey)}::text[], ${col((s) => s.date)}::date[], ${col((s) => s.method)}::text[],
-          ${col((s) => s.offline)}::boolean[], ${col((s) => s.soldAt.toISOString())}::timestamptz[], ${col((s) => (s.offline ? ctx.now().toISOString() : null))}::timestamptz[])
-          with ordinality as y(station_id, request_key, business_date, method, offline, sold_at, synced_at, n)
+        select * from jsonb_to_recordset(${JSON.stringify(sales)}::jsonb) as y(n int, station_id int, request_key text, business_date date, method text,
+          offline boolean, sold_at timestamptz, synced_at timestamptz)
       ), s as (
         insert into checkout_sale (org_id, station_id, account_id, request_key, business_date, meal, method, menu_fen, due_fen, meal_subsidy_fen,
           from_subsidy_fen, from_cash_fen, shortfall_fen, entry_id, offline, sold_at, synced_at, created_by)
@@ -108,16 +112,12 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
         select y.n, s.id, s.org_id from y join s on s.request_key = y.request_key join x on x.n = y.n and x.canteen_id = s.org_id
       ), l as (
         insert into checkout_sale_line (sale_id, dish_id, how, portions, weight_g, price_fen, amount_fen)
-        select w.id, z.d, z.h, z.p, z.w, z.pr, z.a from unnest(${arrayParam(lines.map((l) => l.n))}::int[], ${arrayParam(lines.map((l) => l.dishId))}::int[],
-          ${arrayParam(lines.map((l) => l.how))}::text[], ${arrayParam(lines.map((l) => l.portions))}::int[], ${arrayParam(lines.map((l) => l.weightG))}::int[],
-          ${arrayParam(lines.map((l) => l.priceFen))}::int[], ${arrayParam(lines.map((l) => l.amountFen))}::int[]) with ordinality as z(sn, d, h, p, w, pr, a, o)
+        select w.id, z.d, z.h, z.p, z.w, z.pr, z.a from jsonb_to_recordset(${JSON.stringify(rowsOf(lines))}::jsonb) as z(o int, sn int, d int, h text, p int, w int, pr int, a int)
         join written w on w.n = z.sn
         order by z.o
       ), r as (
         insert into checkout_recognition_log (org_id, sale_id, suggested_dish_id, chosen_dish_id, score, at)
-        select w.org_id, w.id, c.sg, c.ch, c.sc, y.sold_at from unnest(${arrayParam(corrected.map((l) => l.n))}::int[],
-          ${arrayParam(corrected.map((l) => l.suggestedDishId!))}::int[], ${arrayParam(corrected.map((l) => l.dishId))}::int[],
-          ${arrayParam(corrected.map((l) => l.score ?? null))}::real[]) as c(sn, sg, ch, sc)
+        select w.org_id, w.id, c.sg, c.d, c.sc, y.sold_at from jsonb_to_recordset(${JSON.stringify(corrected)}::jsonb) as c(sn int, sg int, d int, sc real)
         join written w on w.n = c.sn join y on y.n = c.sn
       )`;
   };
