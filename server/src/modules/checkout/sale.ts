@@ -155,8 +155,8 @@ export async function recordSale(ctx: Ctx, s: SaleToRecord): Promise<RecordedSal
 
 /** Sales the stations send together are recorded in one statement per batch (see Batcher), per platform. */
 const saleBatches = new WeakMap<object, Batcher<{ ctx: Ctx; sale: SaleToRecord }, RecordedSale>>();
-// One batch at a time: sales arriving meanwhile make the next one bigger. The statement costs the database
-// nearly as much for one sale as for eight (measured), and two batches at once gave fewer sales a second.
+// One batch at a time: sales arriving meanwhile make the next one bigger. The statement costs the database little
+// more for eight sales than for two (statement log), and two batches at once gave fewer sales a second.
 const SALE_BATCH = { max: 64, parallel: 1 };
 
 function inSaleBatch(ctx: Ctx, s: SaleToRecord): Promise<RecordedSale> {
