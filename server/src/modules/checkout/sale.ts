@@ -87,9 +87,9 @@ export type RecordedSale = { view: SaleView; replayed: boolean; diner: { id: num
 export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(RecordedSale | AppError)[]> {
   const menuFen = ss.map((s) => s.lines.reduce((sum, l) => sum + l.amountFen, 0));
   const by = (s: SaleToRecord) => (s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy);
-  // The sales, their lines and recognition corrections are written in the payments' statement, from `paid`.
+  // The sales, their lines and recognition corrections are written in the payments' statement, from `paid`; they
+  // travel as three JSON parameters, whatever the batch's size.
   const writeSales = (round: number[]) => {
-    // Sales, lines and corrections as three JSON parameters, whatever the batch's size.
     const sales = round.map((i, n) => {
       const s = ss[i]!;
       return { n: n + 1, station_id: s.stationId ?? null, request_key: s.requestKey, business_date: s.date, method: s.method, offline: s.offline,
