@@ -118,7 +118,9 @@ function Today({ day, intake }: { day: DayNutrition; intake: MyNutrition['intake
   return (
     <section aria-label={t('今天的营养', "Today's nutrition")} style={card}>
       <div style={{ fontSize: 14, color: '#666', marginBottom: 10 }}>
-        {t(`今天在食堂吃了${day.meals.map((m) => mealLabel(m.meal)).join('、')}，应提供全天的 ${day.sharePct}%`, `Today you had ${day.meals.map((m) => mealLabel(m.meal)).join(', ')} at the canteen: ${day.sharePct} % of the day's needs`)}
+        {day.sharePct > 0
+          ? t(`今天在食堂吃了${day.meals.map((m) => mealLabel(m.meal)).join('、')}，应提供全天的 ${day.sharePct}%`, `Today you had ${day.meals.map((m) => mealLabel(m.meal)).join(', ')} at the canteen: ${day.sharePct} % of the day's needs`)
+          : t(`今天在食堂吃了${day.meals.map((m) => mealLabel(m.meal)).join('、')}（夜宵不计入全天营养目标）`, `Today you had ${day.meals.map((m) => mealLabel(m.meal)).join(', ')} at the canteen (late meals do not count towards the day's targets)`)}
       </div>
       {s && (
         <>
