@@ -22,5 +22,9 @@ export const forbidden = () =>
 export const conflict = (code: string, zh: string, en: string, details?: unknown) =>
   new AppError(409, code, zh, en, details);
 
+/** A client's request key (idempotency key) already names a different piece of business. */
+export const keyReused = () =>
+  conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+
 export const invalid = (code: string, zh: string, en: string, details?: unknown) =>
   new AppError(422, code, zh, en, details);

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { arrayParam, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
-import { AppError, conflict } from '../../core/errors.ts';
+import { AppError, conflict, keyReused } from '../../core/errors.ts';
 import { account, entry, posting, type BOOKS, type ENTRY_KINDS, type ENTRY_METHODS, type MEALS } from './schema.ts';
 
 /**
@@ -33,8 +33,6 @@ export interface EntryInput {
 }
 
 export interface Balances { cashFen: number; subsidyFen: number }
-
-export const keyReused = () => conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
 
 /**
  * Inserts the entry header. With a request key already used in this organisation the earlier

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx, Platform } from '../../core/context.ts';
 import { arrayParam, rows } from '../../core/db.ts';
-import { AppError, conflict, forbidden } from '../../core/errors.ts';
+import { AppError, conflict, forbidden, keyReused } from '../../core/errors.ts';
 import { accountFor, ownAccount } from './accounts.ts';
 import { LocalPaymentGateway, type PaymentGateway, type PaymentNotice } from './adapters/payment-gateway.ts';
 import type { CounterMoneyInput, OnlineTopUpInput, SubsidyBatchInput } from './contracts.ts';
@@ -132,7 +132,7 @@ export async function startOnlineTopUp(ctx: Ctx, input: z.infer<typeof OnlineTop
   const [row] = await ctx.db.insert(onlinePayment).values({ id, orgId: acc.orgId, accountId: acc.id, amountFen: input.amountFen, provider: gateway.name, createdAt: ctx.now() })
     .onConflictDoNothing().returning();
   const payment = row ?? (await ctx.db.select().from(onlinePayment).where(eq(onlinePayment.id, id)))[0]!;
-  if (payment.amountFen !== input.amountFen) throw conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+  if (payment.amountFen !== input.amountFen) throw keyReused();
   const { payUrl } = await gateway.start({ paymentId: id, amountFen: input.amountFen, description: '就餐卡充值 / meal card top-up' });
   return { paymentId: id, amountFen: payment.amountFen, status: payment.status, payUrl };
 }

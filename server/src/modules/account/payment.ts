@@ -2,9 +2,9 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
 import { PREPARED, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, keyReused } from '../../core/errors.ts';
 import { accountByCard } from './accounts.ts';
-import { busy, insufficient, keyReused, legsOf, notUsable, type Balances, type Leg, type Meal } from './ledger.ts';
+import { busy, insufficient, legsOf, notUsable, type Balances, type Leg, type Meal } from './ledger.ts';
 import { entry } from './schema.ts';
 
 export interface PayInput {
@@ -110,6 +110,9 @@ interface Charged {
  * end in `written (n, id)`, the id of the caller's row for each payment. Given the payments' indexes.
  */
 export type WriteWith = (round: number[]) => SQL;
+
+/** A payment made, with the id of the row the caller wrote with it (null without writeWith). */
+export type PaidWith = PayResult & { writtenId: number | null };
 
 /**
  * One statement charges a round of payments and writes what the caller writes with them, so a
@@ -219,8 +222,8 @@ async function outcome(ctx: Ctx, p: PayInput, r: Charged & { account_id: number 
  * before left. A checkout is the busiest write of the platform: the stations' sales arriving
  * together are charged in one batch (checkout's sale batches), usually one statement for all.
  */
-export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): Promise<(PayResult & { writtenId: number | null } | AppError)[]> {
-  const out: (PayResult & { writtenId: number | null } | AppError)[] = new Array(ps.length);
+export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): Promise<(PaidWith | AppError)[]> {
+  const out: (PaidWith | AppError)[] = new Array(ps.length);
   let rest = ps.map((_, i) => i);
   while (rest.length) {
     // Payments of one payer or key wait for the next round here already; the statement defers those it finds to share an account.

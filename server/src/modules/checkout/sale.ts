@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import { Batcher } from '../../core/batcher.ts';
 import type { Ctx } from '../../core/context.ts';
-import { AppError, conflict } from '../../core/errors.ts';
+import { AppError, keyReused } from '../../core/errors.ts';
 import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow } from '../account/index.ts';
 import { boardFor, mealAt, priceLines, type Meal, type PricedLine } from './board.ts';
 import type { Identify, QuoteInput, SaleInput, SalesQuery, UndoInput } from './contracts.ts';
@@ -140,7 +140,7 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
       const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
       out[i] = earlier
         ? { view: await saleView(ctx, earlier, undefined, p.balances), replayed: true, diner: { id: p.accountId, name: p.name } }
-        : conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+        : keyReused();
     }
   }
   return out;

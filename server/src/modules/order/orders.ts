@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { chinaDate, nextDocNumber } from '../../core/doc-number.ts';
-import { AppError, conflict, forbidden } from '../../core/errors.ts';
+import { AppError, conflict, forbidden, keyReused } from '../../core/errors.ts';
 import { roleHoldersAt } from '../../core/people.ts';
 import { billUnit, ownAccount, pay, voidPayment } from '../account/index.ts';
 import type { CancelInput, DayQuery, ServeInput, TakeoutInput, UnitMealInput } from './contracts.ts';
@@ -52,7 +52,7 @@ export async function placeTakeout(ctx: Ctx, input: z.infer<typeof TakeoutInput>
   canteenNode(ctx, input.canteenId);
   const earlier = await byKey(ctx, input.canteenId, input.requestKey);
   if (earlier) {
-    if (earlier.personId !== ctx.user!.id || earlier.kind !== 'takeout') throw conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+    if (earlier.personId !== ctx.user!.id || earlier.kind !== 'takeout') throw keyReused();
     return { ...(await one(ctx, earlier)), replayed: true };
   }
   const rules = await rulesOf(ctx, input.canteenId);
@@ -94,7 +94,7 @@ export async function requestUnitMeal(ctx: Ctx, input: z.infer<typeof UnitMealIn
   if (unit?.kind !== 'unit') throw new AppError(422, 'no_unit', '只有单位人员可以为本单位申请会议餐/公务餐', 'Only staff of an agency unit can request meals for their unit');
   const earlier = await byKey(ctx, input.canteenId, input.requestKey);
   if (earlier) {
-    if (earlier.personId !== ctx.user!.id || earlier.kind === 'takeout') throw conflict('request_key_reused', '该请求键已用于另一笔业务，请重新提交', 'This request key was used for another transaction; submit again');
+    if (earlier.personId !== ctx.user!.id || earlier.kind === 'takeout') throw keyReused();
     return { ...(await one(ctx, earlier)), replayed: true };
   }
   requireOpen(ctx, await rulesOf(ctx, input.canteenId), input.kind, input.date, input.meal);
