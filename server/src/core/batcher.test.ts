@@ -20,6 +20,20 @@ describe('Batcher', () => {
     expect(seen.at(-1)).toEqual([6]);
   });
 
+  it('starts the next batch before it answers the items of the one just done', async () => {
+    const events: string[] = [];
+    const b = new Batcher<number, number>(async (xs) => {
+      events.push(`run ${xs.join(',')}`);
+      await tick();
+      return xs;
+    }, { max: 64, parallel: 1 });
+    const first = b.push(1).then((x) => events.push(`answered ${x}`));
+    await new Promise((r) => setImmediate(r));
+    const second = b.push(2).then((x) => events.push(`answered ${x}`));
+    await Promise.all([first, second]);
+    expect(events).toEqual(['run 1', 'run 2', 'answered 1', 'answered 2']);
+  });
+
   it('keeps to the largest batch and to the batches allowed at once', async () => {
     let running = 0;
     let most = 0;

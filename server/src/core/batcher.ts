@@ -1,6 +1,7 @@
 /**
- * Runs work that arrives together as one batch (group commit): the first item starts at once, and
- * items that arrive while batches run wait and go together in the next. Under load many requests
+ * Runs work that arrives together as one batch (group commit): the first item starts after the current
+ * turn of the event loop, and items that arrive while a batch runs go together in the next, which
+ * starts as soon as that batch is done, before its answers are sent. Under load many requests
  * share one transaction and a few statements; alone, a request waits for nobody.
  * `run` answers every item, with its result or the Error that refused it. When a whole batch
  * fails (an unexpected error), its items are run again one by one, so one item cannot sink the others.
@@ -32,25 +33,38 @@ export class Batcher<In, Out> {
   private async drain() {
     this.running++;
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, this.opts.max);
-        this.kick();
-        let answers: (Out | Error)[];
-        try {
-          answers = await this.run(batch.map((b) => b.item));
-        } catch (e) {
-          if (batch.length === 1) answers = [e instanceof Error ? e : new Error(String(e))];
-          else {
-            answers = [];
-            for (const b of batch) answers.push(await this.run([b.item]).then((r) => r[0]!, (err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
-          }
-        }
-        answers.forEach((a, i) => (a instanceof Error ? batch[i]!.reject(a) : batch[i]!.resolve(a)));
-        // The requests that came in while this batch ran are read before the next is cut.
-        await new Promise((r) => setImmediate(r));
+      let batch = this.cut();
+      let answers = this.answer(batch);
+      while (batch.length) {
+        const done = await answers;
+        // The items that came in meanwhile go to the database before this batch's answers are sent, so that it works
+        // on them while the answers are written (the stations' next requests then make the batch after).
+        const next = this.cut();
+        if (next.length) answers = this.answer(next);
+        done.forEach((a, i) => (a instanceof Error ? batch[i]!.reject(a) : batch[i]!.resolve(a)));
+        batch = next;
       }
     } finally {
       this.running--;
+    }
+  }
+
+  private cut() {
+    const batch = this.queue.splice(0, this.opts.max);
+    this.kick();
+    return batch;
+  }
+
+  /** The batch's answers; if it fails whole (an unexpected error), its items run again one by one. */
+  private async answer(batch: { item: In }[]): Promise<(Out | Error)[]> {
+    const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+    try {
+      return await this.run(batch.map((b) => b.item));
+    } catch (e) {
+      if (batch.length === 1) return [asError(e)];
+      const answers: (Out | Error)[] = [];
+      for (const b of batch) answers.push(await this.run([b.item]).then((r) => r[0]!, asError));
+      return answers;
     }
   }
 }
