@@ -2,7 +2,6 @@
 // menu and requisition routes under 50 concurrent clients (wrk). Usage: tsx bench/planning.ts [postgres-url]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/src/core/config.ts';
@@ -15,7 +14,7 @@ import { CANTEENS, seedDemo } from '../server/src/demo.ts';
 import { addDays } from '../server/src/modules/menu/index.ts';
 import { generateRequisition } from '../server/src/modules/requisition/index.ts';
 import { chinaDate } from '../server/src/core/doc-number.ts';
-import { percentile as pct } from './harness.ts';
+import { freePort, percentile as pct } from './harness.ts';
 import { wrk } from './wrk.ts';
 
 const databaseUrl = process.argv[2];
@@ -57,14 +56,6 @@ async function generationBenchmark() {
   console.log(`[${label}] requisitions for 4 canteens × 4 weeks (${from} … ${to}, ${lines} lines): median ${ms(pct(sorted, 50))}, best ${ms(sorted[0]!)} (5 rounds after 2 warm-up)`);
   await database.close();
 }
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
-  });
-});
 
 async function loadBenchmark(responseCache: boolean) {
   const port = await freePort();
