@@ -42,6 +42,35 @@ describe('which tables a statement writes', () => {
 });
 
 describe('the kept answers', () => {
+  it('lets requests for an answer being read share that reading, unless something was written since it began', async () => {
+    const changes = new TableChanges();
+    changes.known.add('menu_plan');
+    const cache = new ResponseCache(changes);
+    let reads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const read = async () => {
+      const n = ++reads;
+      changes.noteRead('select * from "menu_plan"');
+      await gate;
+      if (n === 3) throw new Error('database gone');
+      return { n };
+    };
+    const first = cache.through('k', read);
+    const joined = cache.through('k', read);
+    changes.committed(['dish']);
+    const afterWrite = cache.through('k', read);
+    release();
+    const text = async (p: Promise<Uint8Array>) => new TextDecoder().decode(await p);
+    expect(await Promise.all([first, joined, afterWrite].map(text))).toEqual(['{"n":1}', '{"n":1}', '{"n":2}']);
+    expect(reads).toBe(2);
+    cache.clear();
+    const failing = [cache.through('k', read), cache.through('k', read)];
+    expect((await Promise.allSettled(failing)).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(reads).toBe(3);
+    expect(await text(cache.through('k', read))).toBe('{"n":4}');
+  });
+
   it('does not keep an answer read while roles or grants changed (a clear), nor one whose tables changed', async () => {
     const changes = new TableChanges();
     changes.known.add('menu_plan');

@@ -21,6 +21,8 @@ export class ResponseCache {
   private entries = new Map<string, Entry>();
   private bytes = 0;
   private cleared = 0;
+  /** Readings under way, which requests for the same answer join instead of reading again. */
+  private flights = new Map<string, { since: number; cleared: number; body: Promise<Uint8Array<ArrayBuffer>> }>();
 
   constructor(private readonly changes: TableChanges, private readonly maxBytes = 64 * 1024 * 1024, private readonly maxAgeMs = 60_000) {}
 
@@ -36,13 +38,27 @@ export class ResponseCache {
     return e.body;
   }
 
-  /** Runs the reading and keeps its answer, unless a table it read changed while it ran. */
-  async through(key: string, read: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
+  /**
+   * Runs the reading and keeps its answer, unless a table it read changed while it ran. A request for
+   * an answer already being read joins that reading if nothing was written or cleared since it began:
+   * its answer is then as fresh as a new reading's would be (when a kept answer expires, the
+   * requests waiting for it take one reading, not one each).
+   */
+  through(key: string, read: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
+    const flight = this.flights.get(key);
+    if (flight && flight.since === this.changes.now() && flight.cleared === this.cleared) return flight.body;
     const cleared = this.cleared;
-    const { result, tables, since } = await this.changes.capture(read);
-    const body = utf8.encode(JSON.stringify(result ?? { ok: true }));
-    // A clear while it ran (roles, grants, organisations changed) leaves it unkept: it was scoped by the old ones.
-    if (cleared === this.cleared && this.changes.unchangedSince(tables, since)) this.put(key, { body, tables, since, storedAt: Date.now() });
+    const body = this.changes.capture(read).then(({ result, tables, since }) => {
+      const encoded = utf8.encode(JSON.stringify(result ?? { ok: true }));
+      // A clear while it ran (roles, grants, organisations changed) leaves it unkept: it was scoped by the old ones.
+      if (cleared === this.cleared && this.changes.unchangedSince(tables, since)) this.put(key, { body: encoded, tables, since, storedAt: Date.now() });
+      return encoded;
+    });
+    this.flights.set(key, { since: this.changes.now(), cleared, body });
+    const landed = () => {
+      if (this.flights.get(key)?.body === body) this.flights.delete(key);
+    };
+    body.then(landed, landed);
     return body;
   }
 
