@@ -87,13 +87,15 @@ export type RecordedSale = { view: SaleView; replayed: boolean; diner: { id: num
 export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(RecordedSale | AppError)[]> {
   const menuFen = ss.map((s) => s.lines.reduce((sum, l) => sum + l.amountFen, 0));
   const by = (s: SaleToRecord) => (s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy);
+  // One sync time for the statement and the answers, so an offline sale's answer shows what was stored.
+  const syncedAt = ctx.now();
   // The sales, their lines and recognition corrections are written in the payments' statement, from `paid`; they
   // travel as three JSON parameters, whatever the batch's size.
   const writeSales = (round: number[]) => {
     const sales = round.map((i, n) => {
       const s = ss[i]!;
       return { n: n + 1, station_id: s.stationId ?? null, request_key: s.requestKey, business_date: s.date, method: s.method, offline: s.offline,
-        sold_at: s.soldAt.toISOString(), synced_at: s.offline ? ctx.now().toISOString() : null };
+        sold_at: s.soldAt.toISOString(), synced_at: s.offline ? syncedAt.toISOString() : null };
     });
     const lines = round.flatMap((i, n) => ss[i]!.lines.map((l) => ({ n: n + 1, ...l })));
     const rowsOf = (ls: typeof lines) => ls.map((l, o) => ({ o, sn: l.n, d: l.dishId, h: l.how, p: l.portions, w: l.weightG, pr: l.priceFen, a: l.amountFen, sg: l.suggestedDishId, sc: l.score ?? null }));
@@ -132,7 +134,7 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
       const row: typeof sale.$inferSelect = {
         id: p.writtenId!, orgId: s.canteenId, stationId: s.stationId ?? null, accountId: p.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
         method: s.method, menuFen: menuFen[i]!, dueFen: p.dueFen, mealSubsidyFen: p.mealSubsidyFen, fromSubsidyFen: p.fromSubsidyFen, fromCashFen: p.fromCashFen,
-        shortfallFen: p.shortfallFen, entryId: p.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? ctx.now() : null,
+        shortfallFen: p.shortfallFen, entryId: p.entryId, status: 'paid', offline: s.offline, soldAt: s.soldAt, syncedAt: s.offline ? syncedAt : null,
         createdBy: by(s), voidedAt: null, voidedBy: null, voidReason: null,
       };
       out[i] = { view: await saleView(ctx, row, s.lines, p.balances), replayed: false, diner: { id: p.accountId, name: p.name } };
