@@ -39,6 +39,40 @@ describe('which tables a statement writes', () => {
     const later = await changes.capture(async () => changes.noteRead('select * from "dish"'));
     expect(changes.unchangedSince(later.tables, later.since)).toBe(true);
   });
+
+  it('records every table of a reading still under way when readings beside it or inside it end', async () => {
+    const changes = new TableChanges();
+    for (const t of ['dish', 'menu_plan', 'ingredient', 'stock_batch']) changes.known.add(t);
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const outer = changes.capture(async () => {
+      changes.noteRead('select * from "dish"');
+      const inner = await changes.capture(async () => {
+        await tick();
+        changes.noteRead('select * from "ingredient"');
+      });
+      await held;
+      changes.noteRead('select * from "menu_plan"');
+      return inner.tables;
+    });
+    const beside = await changes.capture(async () => {
+      await tick();
+      changes.noteRead('select * from "stock_batch"');
+    });
+    expect(beside.tables).toEqual(['stock_batch']);
+    release();
+    const done = await outer;
+    expect(done.result).toEqual(['ingredient']);
+    expect(done.tables.sort()).toEqual(['dish', 'menu_plan']);
+    // With no reading under way the statements of other work are not recorded anywhere, and a new reading records again.
+    changes.noteRead('select * from "dish"');
+    const next = await changes.capture(async () => {
+      await tick();
+      changes.noteRead('select * from "stock_batch"');
+    });
+    expect(next.tables).toEqual(['stock_batch']);
+  });
 });
 
 describe('the kept answers', () => {

@@ -34,8 +34,15 @@ export class TableChanges {
   async capture<T>(fn: () => Promise<T>): Promise<{ result: T; tables: string[]; since: number }> {
     const since = this.counter;
     const tables = new Set<string>();
-    const result = await reading.run(tables, fn);
-    return { result, tables: [...tables], since };
+    readingsUnderWay++;
+    try {
+      const result = await reading.run(tables, fn);
+      return { result, tables: [...tables], since };
+    } finally {
+      // While the storage is on, Node 20 runs a hook for every promise the process makes (a checkout makes hundreds):
+      // it is switched off when no reading is under way, and the next reading switches it on again.
+      if (--readingsUnderWay === 0) reading.disable();
+    }
   }
 
   /** Called by the driver wrappers for every statement. */
@@ -50,6 +57,7 @@ export class TableChanges {
 }
 
 const reading = new AsyncLocalStorage<Set<string>>();
+let readingsUnderWay = 0;
 const IDENTIFIER = /"([^"]+)"|([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Adds tables to the reading in progress, if any: read caches say what their rows came from. */
@@ -59,11 +67,19 @@ export function noteTables(tables: Iterable<string>): void {
 }
 
 /** The tables a statement writes: INSERT INTO, UPDATE, DELETE FROM, TRUNCATE, also inside WITH. */
-export function writtenTables(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WRITE_TARGET)) out.push(m[1]!.toLowerCase());
+export function writtenTables(text: string): readonly string[] {
+  let out = writtenBy.get(text);
+  if (!out) {
+    out = [];
+    for (const m of text.matchAll(WRITE_TARGET)) out.push(m[1]!.toLowerCase());
+    if (writtenBy.size >= WRITTEN_BY_MAX) writtenBy.clear();
+    writtenBy.set(text, out);
+  }
   return out;
 }
+/** The answers by statement text: the code runs a bounded set of texts (values travel as parameters), the checkout's one of 5 KB at every batch. */
+const writtenBy = new Map<string, string[]>();
+const WRITTEN_BY_MAX = 2000;
 const WRITE_TARGET = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?(?:"?[A-Za-z_][A-Za-z0-9_]*"?\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?/gi;
 const BEGIN = /^\s*(?:begin|start\s+transaction)\b/i;
 const END = /^\s*(?:commit|end|rollback(?!\s+to\b)|abort)\b/i;
