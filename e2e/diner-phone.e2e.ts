@@ -91,6 +91,24 @@ it('a diner on a 390×844 phone sees the balance, tops up ¥50 through the local
   await phone.getByRole('heading', { name: '明日菜谱' }).waitFor();
   await phone.getByRole('tab', { name: /今天/ }).click();
   await phone.getByRole('heading', { name: '今日菜谱' }).waitFor();
+  // Today's menu opens on the meal being served (by the phone's clock) or the next one published; the others are a tap away.
+  const china = new Date(Date.now() + 8 * 3600_000);
+  const published = await (await apiAs('diner1')).get<{ meals: { meal: string }[] }[]>(`/api/menu/published?date=${china.toISOString().slice(0, 10)}`);
+  const todays = (published.body.find((c) => c.meals.length)?.meals ?? []).map((m) => m.meal);
+  const MEALS = ['breakfast', 'lunch', 'dinner', 'late'];
+  const LABEL: Record<string, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐', late: '夜宵' };
+  const hour = china.getUTCHours() + china.getUTCMinutes() / 60;
+  const now = MEALS.indexOf(hour < 9.5 ? 'breakfast' : hour < 13.5 ? 'lunch' : hour < 19.5 ? 'dinner' : 'late');
+  const opening = todays.find((m) => MEALS.indexOf(m) >= now) ?? todays[todays.length - 1];
+  expect(todays.length, 'the demo publishes several meals a day').toBeGreaterThan(1);
+  const mealTabs = phone.getByRole('tablist', { name: '餐次' });
+  await expect.poll(() => mealTabs.getByRole('tab', { selected: true }).textContent()).toBe(LABEL[opening!]);
+  await phone.getByRole('heading', { name: new RegExp(`^${LABEL[opening!]}`) }).waitFor();
+  const other = todays.find((m) => m !== opening)!;
+  await mealTabs.getByRole('tab', { name: LABEL[other] }).click();
+  await phone.getByRole('heading', { name: new RegExp(`^${LABEL[other]}`) }).waitFor();
+  expect(await phone.getByRole('heading', { name: new RegExp(`^${LABEL[opening!]}`) }).count()).toBe(0);
+  await mealTabs.getByRole('tab', { name: LABEL[opening!] }).click();
   await shot(phone, 'm-menu-week');
   await phone.screenshot({ path: `${shotsDir}/m-menu-week-top.png` });
   await phone.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '我的' }).click();

@@ -22,10 +22,19 @@ const KIND = {
 const GREEN = '#1f6f5c';
 const touch = { minHeight: 48 };
 
+const MEALS = ['breakfast', 'lunch', 'dinner', 'late'];
+
 /** The meal likely being served or next up, by the clock. */
 function currentMeal(): string {
   const h = dayjs().hour() + dayjs().minute() / 60;
   return h < 9.5 ? 'breakfast' : h < 13.5 ? 'lunch' : h < 19.5 ? 'dinner' : 'late';
+}
+
+/** The meal a day's menu opens on: today the one being served or the next one published, another day the first. */
+function openingMeal(meals: string[], today: boolean): string | undefined {
+  if (!today) return meals[0];
+  const now = MEALS.indexOf(currentMeal());
+  return meals.find((m) => MEALS.indexOf(m) >= now) ?? meals[meals.length - 1];
 }
 
 /** Days one can look ahead: today and the six after it. */
@@ -43,6 +52,8 @@ export function MobileHome() {
   const [data, setData] = useState<CanteenMenu[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [canteen, setCanteen] = useState<string>(() => localStorage.getItem('m.canteen') ?? '');
+  // The meal the diner picked; kept while it is on the menu shown (another day, another canteen).
+  const [picked, setPicked] = useState<string | null>(null);
   // A shared link may name a day (/m?date=2026-12-01); otherwise today or tomorrow.
   const [params] = useSearchParams();
   const linked = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : null;
@@ -60,6 +71,9 @@ export function MobileHome() {
   // Staff have desktop pages; a diner only has these phone pages.
   const desktop = !!me && me.roles.some((r) => r.roleKey !== 'diner');
   const now = currentMeal();
+  const today = !linked ? day === 0 : linked === dayjs().format('YYYY-MM-DD');
+  const meals = chosen?.meals ?? [];
+  const shown = meals.find((m) => m.meal === picked) ?? meals.find((m) => m.meal === openingMeal(meals.map((x) => x.meal), today));
   // A diner moves between the app's tabs; staff only look at the menu.
   const diner = can('account.self.use');
 
@@ -116,28 +130,29 @@ export function MobileHome() {
                 description={day === 0 ? t('今天的菜单还没有发布', "Today's menu is not published yet") : t(`${dayName(day)}（${dayjs(date).format('M月D日')}）的菜单还没有发布`, `The menu for ${dayjs(date).format('ddd D MMM')} is not published yet`)} />
             ) : (
               <main style={{ padding: '0 12px 32px' }}>
-                {chosen.meals.length > 1 && (
-                  <nav aria-label={t('餐次', 'Meals')} style={{ position: 'sticky', top: 0, zIndex: 5, background: '#f4f6f5', display: 'flex', gap: 8, padding: '10px 0', overflowX: 'auto' }}>
-                    {chosen.meals.map((m) => (
-                      <Button key={m.meal} shape="round" type={day === 0 && m.meal === now ? 'primary' : 'default'} style={{ ...touch, minWidth: 72, fontSize: 16 }}
-                        onClick={() => document.getElementById(`meal-${m.meal}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+                {/* One meal at a time, opening on the one being served: no scrolling past breakfast at dinner time. */}
+                {meals.length > 1 && (
+                  <nav role="tablist" aria-label={t('餐次', 'Meals')} style={{ position: 'sticky', top: 0, zIndex: 5, background: '#f4f6f5', display: 'flex', gap: 8, padding: '10px 0', overflowX: 'auto' }}>
+                    {meals.map((m) => (
+                      <Button key={m.meal} role="tab" aria-selected={m === shown} shape="round" type={m === shown ? 'primary' : 'default'} style={{ ...touch, minWidth: 72, fontSize: 16 }}
+                        onClick={() => setPicked(m.meal)}>
                         {mealLabel(m.meal)}
                       </Button>
                     ))}
                   </nav>
                 )}
-                {chosen.meals.map((m) => (
-                  <section key={m.meal} id={`meal-${m.meal}`} aria-label={mealLabel(m.meal)} style={{ marginTop: 16, scrollMarginTop: 72 }}>
+                {shown && (
+                  <section role="tabpanel" aria-label={mealLabel(shown.meal)} style={{ marginTop: 16 }}>
                     <h2 style={{ fontSize: 19, margin: '0 4px 10px', display: 'flex', alignItems: 'center', gap: 8 }}>
-                      {mealLabel(m.meal)}
-                      <span style={{ fontSize: 14, fontWeight: 400, color: '#777' }}>{t(`${m.dishes.length} 道`, `${m.dishes.length} dishes`)}</span>
-                      {day === 0 && m.meal === now && <Tag color="green" style={{ marginLeft: 'auto' }}>{t('当前餐次', 'Now')}</Tag>}
+                      {mealLabel(shown.meal)}
+                      <span style={{ fontSize: 14, fontWeight: 400, color: '#777' }}>{t(`${shown.dishes.length} 道`, `${shown.dishes.length} dishes`)}</span>
+                      {today && shown.meal === now && <Tag color="green" style={{ marginLeft: 'auto' }}>{t('当前餐次', 'Now')}</Tag>}
                     </h2>
                     <div style={{ display: 'grid', gap: 10 }}>
-                      {m.dishes.map((d) => <DishCard key={d.dishId} dish={d} />)}
+                      {shown.dishes.map((d) => <DishCard key={d.dishId} dish={d} />)}
                     </div>
                   </section>
-                ))}
+                )}
                 <p style={{ color: '#888', fontSize: 13, textAlign: 'center', marginTop: 24 }}>
                   {t('营养成分按每份标准菜谱计算，仅供参考。', 'Nutrition is per standard portion and for guidance only.')}
                 </p>
