@@ -27,3 +27,22 @@ describe('statements marked PREPARED', () => {
     });
   });
 });
+
+describe('PGlite on the server thread', () => {
+  it.skipIf(!!process.env.TEST_PG_URL)('lets waiting work in between the statements of a long job, in a transaction or not', async () => {
+    const db = platform.database.db;
+    const heavy = sql`select count(*)::int as n from generate_series(1, 20000)`;
+    for (const inTx of [false, true]) {
+      let jobDone = false;
+      const run = async (on: typeof db) => {
+        for (let i = 0; i < 60; i++) await rows(on, heavy);
+        jobDone = true;
+      };
+      const job = inTx ? db.transaction((tx) => run(tx)) : run(db);
+      // A timer due while the job runs stands for a request waiting to be answered.
+      const waited = new Promise<boolean>((resolve) => setTimeout(() => resolve(!jobDone), 10));
+      await job;
+      expect(await waited).toBe(true);
+    }
+  });
+});
