@@ -69,7 +69,7 @@ class Session {
 const port = await freePort();
 /** Checkouts a second and p99 latency at each load level, to set beside pgbench's TPS. */
 const measured = new Map<number, { perSecond: number; p99: number }>();
-/** pgbench's TPS at the same levels, each run right after checkout's. */
+/** pgbench's TPS at the same levels, measured in turns with checkout. */
 const tpsAt = new Map<number, number>();
 const P99_AIM_MS = 30;
 const base = `http://127.0.0.1:${port}`;

@@ -63,8 +63,8 @@ type Statements = { query: (...args: unknown[]) => unknown; exec: (...args: unkn
 /**
  * PGlite runs a statement on this thread and its promise settles at once, so the statements of a job ran back to back
  * without letting a waiting request in (a background sweep held the server for ~100 ms). A statement that comes more
- * than a few milliseconds after the event loop's last turn waits for the next turn first, as one sent to a server over
- * the network would; statements in quick succession (a requisition's hundreds) run on without the wait.
+ * than a few milliseconds after the last turn it gave waits for the event loop's next turn first, as one sent to a
+ * server over the network would; the others (a requisition's hundreds in quick succession) run on without the wait.
  */
 function takeTurns(client: Statements & { transaction(fn: (tx: Statements) => Promise<unknown>): Promise<unknown> }) {
   let lastTurn = 0;
