@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { get, post, yuan } from '../api.ts';
-import { currentLang, mealLabel, t, useLang } from '../i18n.ts';
+import { currentLang, MEALS, mealLabel, t, useLang } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import { TAB_BAR_HEIGHT, TabBar } from './diner/TabBar.tsx';
 
@@ -22,8 +22,6 @@ const KIND = {
 const GREEN = '#1f6f5c';
 const touch = { minHeight: 48 };
 
-const MEALS = ['breakfast', 'lunch', 'dinner', 'late'];
-
 /** The meal likely being served or next up, by the clock. */
 function currentMeal(): string {
   const h = dayjs().hour() + dayjs().minute() / 60;
@@ -33,8 +31,9 @@ function currentMeal(): string {
 /** The meal a day's menu opens on: today the one being served or the next one published, another day the first. */
 function openingMeal(meals: string[], today: boolean): string | undefined {
   if (!today) return meals[0];
-  const now = MEALS.indexOf(currentMeal());
-  return meals.find((m) => MEALS.indexOf(m) >= now) ?? meals[meals.length - 1];
+  const order = (m: string) => MEALS.findIndex((x) => x.value === m);
+  const now = order(currentMeal());
+  return meals.find((m) => order(m) >= now) ?? meals[meals.length - 1];
 }
 
 /** Days one can look ahead: today and the six after it. */
