@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Batcher } from './batcher.ts';
+import { Batcher, RunAlone } from './batcher.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -68,5 +68,17 @@ describe('Batcher', () => {
     const out = await Promise.allSettled([1, 2, 13, 4].map((x) => b.push(x)));
     expect(out.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(runs).toEqual([[1, 2, 13, 4], [1], [2], [13], [4]]);
+  });
+
+  it('runs again on its own only an item the batch answered with RunAlone; the others keep their answers', async () => {
+    const runs: number[][] = [];
+    const b = new Batcher<number, string>(async (xs) => {
+      runs.push(xs);
+      await tick();
+      return xs.map((x) => (xs.length > 1 && x === 3 ? new RunAlone(new Error('its round failed')) : `${x} in ${xs.length}`));
+    }, { max: 64, parallel: 1 });
+    const out = await Promise.all([1, 2, 3].map((x) => b.push(x)));
+    expect(out).toEqual(['1 in 3', '2 in 3', '3 in 1']);
+    expect(runs).toEqual([[1, 2, 3], [3]]);
   });
 });

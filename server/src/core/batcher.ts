@@ -4,7 +4,8 @@
  * starts as soon as that batch is done, before its answers are sent. Under load many requests
  * share one transaction and a few statements; alone, a request waits for nobody.
  * `run` answers every item, with its result or the Error that refused it. When a whole batch
- * fails (an unexpected error), its items are run again one by one, so one item cannot sink the others.
+ * fails (an unexpected error), its items are run again one by one, so one item cannot sink the others;
+ * so is an item `run` answers with RunAlone (its part failed after the others' were done).
  */
 export class Batcher<In, Out> {
   private queue: { item: In; resolve: (o: Out) => void; reject: (e: unknown) => void }[] = [];
@@ -55,16 +56,24 @@ export class Batcher<In, Out> {
     return batch;
   }
 
-  /** The batch's answers; if it fails whole (an unexpected error), its items run again one by one. */
+  /**
+   * The batch's answers. An item the batch could not settle (it failed whole, or `run` answered the item with RunAlone
+   * because its part failed after others were done) runs again on its own, so one item cannot sink the others.
+   */
   private async answer(batch: { item: In }[]): Promise<(Out | Error)[]> {
-    const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-    try {
-      return await this.run(batch.map((b) => b.item));
-    } catch (e) {
-      if (batch.length === 1) return [asError(e)];
-      const answers: (Out | Error)[] = [];
-      for (const b of batch) answers.push(await this.run([b.item]).then((r) => r[0]!, asError));
-      return answers;
+    const asError = (e: unknown): Error => (e instanceof RunAlone ? asError(e.cause) : e instanceof Error ? e : new Error(String(e)));
+    const answers = await this.run(batch.map((b) => b.item)).catch((e: unknown) => batch.map(() => new RunAlone(e)));
+    for (const [i, a] of answers.entries()) {
+      if (!(a instanceof RunAlone)) continue;
+      answers[i] = batch.length === 1 ? asError(a) : await this.run([batch[i]!.item]).then(([r]) => (r instanceof RunAlone ? asError(r) : r!), asError);
     }
+    return answers;
+  }
+}
+
+/** An item's answer when it was not settled: its part of the work failed after the rest was done. The Batcher runs it again alone. */
+export class RunAlone extends Error {
+  constructor(cause: unknown) {
+    super('not settled in its batch; to be run again on its own', { cause });
   }
 }

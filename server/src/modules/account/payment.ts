@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
+import { RunAlone } from '../../core/batcher.ts';
 import { PREPARED, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError, keyReused } from '../../core/errors.ts';
@@ -219,12 +220,15 @@ async function outcome(ctx: Ctx, p: PayInput, r: Charged & { account_id: number 
  * what `writeWith` wrote with it) or the error that refused it; a refused payment writes nothing,
  * so the others still go through. Outside a transaction each round is atomic on its own.
  * Payments of one account (or one request key) go in successive rounds, each seeing what the one
- * before left. A checkout is the busiest write of the platform: the stations' sales arriving
- * together are charged in one batch (checkout's sale batches), usually one statement for all.
+ * before left; if a round fails after others committed, its payments and the later ones are answered
+ * with RunAlone (not made; the sale batcher makes each again on its own). A checkout is the busiest
+ * write of the platform: the stations' sales arriving together are charged in one batch (checkout's
+ * sale batches), usually one statement for all.
  */
-export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): Promise<(PaidWith | AppError)[]> {
-  const out: (PaidWith | AppError)[] = new Array(ps.length);
+export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): Promise<(PaidWith | AppError | RunAlone)[]> {
+  const out: (PaidWith | AppError | RunAlone)[] = new Array(ps.length);
   let rest = ps.map((_, i) => i);
+  let roundsDone = 0;
   while (rest.length) {
     // Payments of one payer or key wait for the next round here already; the statement defers those it finds to share an account.
     const round: number[] = [];
@@ -239,11 +243,18 @@ export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): 
         round.push(i);
       }
     }
-    const charged = await charge(ctx, round.map((i) => ps[i]!), writeWith?.(round)).catch((e: unknown) => {
+    let charged: Charged[];
+    try {
+      charged = await charge(ctx, round.map((i) => ps[i]!), writeWith?.(round));
+    } catch (e) {
       const cause = (e as { cause?: { code?: string; table?: string } }).cause ?? (e as { code?: string; table?: string });
-      if (cause.code === '23505' && cause.table === 'account_subsidy_use') throw busy();
-      throw e;
-    });
+      const failed = cause.code === '23505' && cause.table === 'account_subsidy_use' ? busy() : e;
+      // Outside a transaction the rounds before this one are committed: their payments keep their answers (made again,
+      // they would read as retries), and this round's and the later ones are left to be made on their own.
+      if (ctx.written || !roundsDone) throw failed;
+      for (const i of rest) out[i] = new RunAlone(failed);
+      break;
+    }
     for (const [j, r] of charged.entries()) {
       const i = round[j]!;
       if (r.deferred) later.push(i);
@@ -261,6 +272,7 @@ export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): 
       }
     }
     rest = later.sort((x, y) => x - y);
+    roundsDone++;
   }
   return out;
 }
@@ -268,6 +280,6 @@ export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): 
 /** One payment (an order, a synced offline sale): as payMany, the refusal thrown. */
 export async function pay(ctx: Ctx, p: PayInput): Promise<PayResult> {
   const [r] = await payMany(ctx, [p]);
-  if (r instanceof AppError) throw r;
+  if (r instanceof Error) throw r;
   return r!;
 }

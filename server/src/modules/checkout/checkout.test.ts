@@ -5,6 +5,9 @@ import { accountFixture } from '../../../test/account-fixture.ts';
 import { dish, planningLibrary } from '../../../test/canteen-fixture.ts';
 import { testApp, type Client } from '../../../test/harness.ts';
 import { TrayCamera } from '../../devices/simulators/tray-camera.ts';
+import { RunAlone } from '../../core/batcher.ts';
+import { ctxAs } from '../../core/context-factory.ts';
+import { recordSales } from './sale.ts';
 import { closeYesterday } from './settlement.ts';
 
 // 12:00 in China on 25 November: lunch.
@@ -235,6 +238,23 @@ describe('many stations at once', () => {
       from checkout_sale where request_key = any(${arrayParam(keys)})`);
     expect(stored).toMatchObject({ sales: 10, lines: 6 + 8 });
     expect(stored!.transactions).toBeLessThan(10);
+    const [ledger] = await rows<{ sum: string }>(t.platform.database.db, sql`select coalesce(sum(amount_fen), 0)::text as sum from account_posting`);
+    expect(ledger!.sum).toBe('0');
+  });
+
+  it('when a later round of a batch fails, the sales already made keep their answers and the rest are left to be made alone', async () => {
+    const ctx = await ctxAs(t.platform, 'cash1');
+    const sale = (requestKey: string, weightG: number) => ({
+      canteenId: K1(), requestKey, payer: { cardNo: 'C0001' }, method: 'card' as const, date: '2026-11-25', meal: 'lunch' as const, soldAt: now, offline: false,
+      lines: [{ dishId: rice, how: 'weigh' as const, portions: 1, weightG, priceFen: 100, amountFen: 100, name: '米饭' }],
+    });
+    // The same card twice: the second sale goes in a second round, which the database refuses (a weight out of range).
+    const [made, left] = [sale(k(), 200), sale(k(), 3_000_000_000)];
+    const before = await count('checkout_sale');
+    const out = await recordSales(ctx, [made, left]);
+    expect(out[0]).toMatchObject({ replayed: false, view: { status: 'paid', dueFen: 100 } });
+    expect(out[1]).toBeInstanceOf(RunAlone);
+    expect(await count('checkout_sale')).toBe(before + 1);
     const [ledger] = await rows<{ sum: string }>(t.platform.database.db, sql`select coalesce(sum(amount_fen), 0)::text as sum from account_posting`);
     expect(ledger!.sum).toBe('0');
   });

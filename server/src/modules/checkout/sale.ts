@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
-import { Batcher } from '../../core/batcher.ts';
+import { Batcher, type RunAlone } from '../../core/batcher.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, keyReused } from '../../core/errors.ts';
 import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow } from '../account/index.ts';
@@ -84,7 +84,7 @@ export type RecordedSale = { view: SaleView; replayed: boolean; diner: { id: num
  * sale (no balance, lost card) is answered with its error without holding back the others. The
  * sales' rows, lines and recognition corrections are written with the payments (payMany's writeWith).
  */
-export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(RecordedSale | AppError)[]> {
+export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(RecordedSale | AppError | RunAlone)[]> {
   const menuFen = ss.map((s) => s.lines.reduce((sum, l) => sum + l.amountFen, 0));
   const by = (s: SaleToRecord) => (s.createdBy === undefined ? ctx.user?.id ?? null : s.createdBy);
   // One sync time for the statement and the answers, so an offline sale's answer shows what was stored.
@@ -126,10 +126,10 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
   const paid = await payMany(ctx, ss.map((s, i) => ({
     ...s.payer, canteenId: s.canteenId, meal: s.meal, menuFen: menuFen[i]!, requestKey: `sale:${s.requestKey}`, method: s.method, offline: s.offline, at: s.soldAt, createdBy: by(s),
   })), writeSales);
-  const out: (RecordedSale | AppError)[] = new Array(ss.length);
+  const out: (RecordedSale | AppError | RunAlone)[] = new Array(ss.length);
   for (const [i, s] of ss.entries()) {
     const p = paid[i]!;
-    if (p instanceof AppError) out[i] = p;
+    if (p instanceof Error) out[i] = p;
     else if (!p.replayed) {
       const row: typeof sale.$inferSelect = {
         id: p.writtenId!, orgId: s.canteenId, stationId: s.stationId ?? null, accountId: p.accountId, requestKey: s.requestKey, businessDate: s.date, meal: s.meal,
@@ -151,7 +151,7 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
 /** One sale (a synced offline sale): as recordSales, the refusal thrown. */
 export async function recordSale(ctx: Ctx, s: SaleToRecord): Promise<RecordedSale> {
   const [r] = await recordSales(ctx, [s]);
-  if (r instanceof AppError) throw r;
+  if (r instanceof Error) throw r;
   return r!;
 }
 
