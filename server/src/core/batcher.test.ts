@@ -20,6 +20,22 @@ describe('Batcher', () => {
     expect(seen.at(-1)).toEqual([6]);
   });
 
+  it('with batches at once, a batch started after the running one took what was queued runs nothing', async () => {
+    const seen: number[][] = [];
+    let pushed: Promise<number> | undefined;
+    const b = new Batcher<number, number>(async (xs) => {
+      seen.push(xs);
+      await tick();
+      // Queued while this batch ends: a second batch is started, but this one's loop takes the item first.
+      pushed ??= b.push(2);
+      return xs;
+    }, { max: 64, parallel: 2 });
+    expect(await b.push(1)).toBe(1);
+    expect(await pushed).toBe(2);
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toEqual([[1], [2]]);
+  });
+
   it('starts the next batch before it answers the items of the one just done', async () => {
     const events: string[] = [];
     const b = new Batcher<number, number>(async (xs) => {

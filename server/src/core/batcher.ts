@@ -35,6 +35,8 @@ export class Batcher<In, Out> {
     this.running++;
     try {
       let batch = this.cut();
+      // Another batch may have taken what was queued when this one was started.
+      if (!batch.length) return;
       let answers = this.answer(batch);
       while (batch.length) {
         const done = await answers;
