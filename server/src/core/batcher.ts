@@ -63,11 +63,10 @@ export class Batcher<In, Out> {
    * because its part failed after others were done) runs again on its own, so one item cannot sink the others.
    */
   private async answer(batch: { item: In }[]): Promise<(Out | Error)[]> {
-    const asError = (e: unknown): Error => (e instanceof RunAlone ? asError(e.cause) : e instanceof Error ? e : new Error(String(e)));
     const answers = await this.run(batch.map((b) => b.item)).catch((e: unknown) => batch.map(() => new RunAlone(e)));
     for (const [i, a] of answers.entries()) {
       if (!(a instanceof RunAlone)) continue;
-      answers[i] = batch.length === 1 ? asError(a) : await this.run([batch[i]!.item]).then(([r]) => (r instanceof RunAlone ? asError(r) : r!), asError);
+      answers[i] = batch.length === 1 ? failure(a) : await this.run([batch[i]!.item]).then(([r]) => (r instanceof RunAlone ? failure(r) : r!), failure);
     }
     return answers;
   }
@@ -78,4 +77,9 @@ export class RunAlone extends Error {
   constructor(cause: unknown) {
     super('not settled in its batch; to be run again on its own', { cause });
   }
+}
+
+/** The error to give a caller for an item that could not be settled (run alone, or the only one): what made it fail. */
+export function failure(e: unknown): Error {
+  return e instanceof RunAlone ? failure(e.cause) : e instanceof Error ? e : new Error(String(e));
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.ts';
-import { RunAlone } from '../../core/batcher.ts';
+import { failure, RunAlone } from '../../core/batcher.ts';
 import { PREPARED, rows } from '../../core/db.ts';
 import { chinaDate } from '../../core/doc-number.ts';
 import { AppError, keyReused } from '../../core/errors.ts';
@@ -221,7 +221,8 @@ async function outcome(ctx: Ctx, p: PayInput, r: Charged & { account_id: number 
  * so the others still go through. Outside a transaction each round is atomic on its own.
  * Payments of one account (or one request key) go in successive rounds, each seeing what the one
  * before left; if a round fails after others committed, its payments and the later ones are answered
- * with RunAlone (not made; the sale batcher makes each again on its own). A checkout is the busiest
+ * with RunAlone (not made; the sale batcher makes each again on its own), and so is a payment whose earlier
+ * answer could not be read. A checkout is the busiest
  * write of the platform: the stations' sales arriving together are charged in one batch (checkout's
  * sale batches), usually one statement for all.
  */
@@ -266,8 +267,10 @@ export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): 
           }
           out[i] = { ...(await outcome(ctx, ps[i]!, { ...r, account_id: r.account_id })), writtenId: r.written_id === null ? null : Number(r.written_id) };
         } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          out[i] = e;
+          // An unexpected failure here (reading what an earlier request made) leaves this payment unsettled; outside a
+          // transaction the payments this round made are committed and keep their answers.
+          if (!(e instanceof AppError) && ctx.written) throw e;
+          out[i] = e instanceof AppError ? e : new RunAlone(e);
         }
       }
     }
@@ -280,6 +283,6 @@ export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): 
 /** One payment (an order, a synced offline sale): as payMany, the refusal thrown. */
 export async function pay(ctx: Ctx, p: PayInput): Promise<PayResult> {
   const [r] = await payMany(ctx, [p]);
-  if (r instanceof Error) throw r;
+  if (r instanceof Error) throw failure(r);
   return r!;
 }

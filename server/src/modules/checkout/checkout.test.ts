@@ -7,7 +7,7 @@ import { testApp, type Client } from '../../../test/harness.ts';
 import { TrayCamera } from '../../devices/simulators/tray-camera.ts';
 import { RunAlone } from '../../core/batcher.ts';
 import { ctxAs } from '../../core/context-factory.ts';
-import { recordSales } from './sale.ts';
+import { recordSale, recordSales } from './sale.ts';
 import { closeYesterday } from './settlement.ts';
 
 // 12:00 in China on 25 November: lunch.
@@ -257,5 +257,36 @@ describe('many stations at once', () => {
     expect(await count('checkout_sale')).toBe(before + 1);
     const [ledger] = await rows<{ sum: string }>(t.platform.database.db, sql`select coalesce(sum(amount_fen), 0)::text as sum from account_posting`);
     expect(ledger!.sum).toBe('0');
+  });
+
+  it('when reading what a retried sale made fails, the sales the batch made keep their answers and the retry is answered again alone', async () => {
+    const ctx = await ctxAs(t.platform, 'cash1');
+    const sale = (requestKey: string, cardNo: string) => ({
+      canteenId: K1(), requestKey, payer: { cardNo }, method: 'card' as const, date: '2026-11-25', meal: 'lunch' as const, soldAt: now, offline: false,
+      lines: [{ dishId: rice, how: 'tap' as const, portions: 1, weightG: null, priceFen: 100, amountFen: 100, name: '米饭' }],
+    });
+    const earlier = sale(k(), 'C0001');
+    const first = await recordSale(ctx, earlier);
+    // The database answers the batch's statement, then refuses the next read (the retry's earlier payment).
+    let refuse = true;
+    const db = new Proxy(ctx.db, {
+      get(target, p, receiver) {
+        if (p === 'select' && refuse) {
+          refuse = false;
+          throw new Error('connection lost');
+        }
+        return Reflect.get(target, p, receiver);
+      },
+    });
+    const flaky = { ...ctx, db };
+    const before = await count('checkout_sale');
+    const out = await recordSales(flaky, [sale(k(), 'C0002'), earlier]);
+    expect(out[0]).toMatchObject({ replayed: false, view: { status: 'paid', menuFen: 100 } });
+    expect(out[1]).toBeInstanceOf(RunAlone);
+    expect(await count('checkout_sale')).toBe(before + 1);
+    expect(await recordSale(ctx, earlier)).toMatchObject({ replayed: true, view: { id: first.view.id } });
+    // Alone, the caller gets the failure itself.
+    refuse = true;
+    await expect(recordSale(flaky, earlier)).rejects.toThrow('connection lost');
   });
 });

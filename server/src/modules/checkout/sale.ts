@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../core/audit.ts';
-import { Batcher, type RunAlone } from '../../core/batcher.ts';
+import { Batcher, failure, RunAlone } from '../../core/batcher.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, keyReused } from '../../core/errors.ts';
 import { accountByCard, accountByPayCode, accountFor, accountPermissions, describeAccounts, payMany, quotePayment, voidPayment, type AccountRow } from '../account/index.ts';
@@ -139,10 +139,16 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
       };
       out[i] = { view: await saleView(ctx, row, s.lines, p.balances), replayed: false, diner: { id: p.accountId, name: p.name } };
     } else {
-      const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
-      out[i] = earlier
-        ? { view: await saleView(ctx, earlier, undefined, p.balances), replayed: true, diner: { id: p.accountId, name: p.name } }
-        : keyReused();
+      try {
+        const [earlier] = await ctx.db.select().from(sale).where(and(eq(sale.orgId, s.canteenId), eq(sale.requestKey, s.requestKey)));
+        out[i] = earlier
+          ? { view: await saleView(ctx, earlier, undefined, p.balances), replayed: true, diner: { id: p.accountId, name: p.name } }
+          : keyReused();
+      } catch (e) {
+        // As in payMany: the sales this batch made keep their answers; the retry is answered again on its own.
+        if (ctx.written) throw e;
+        out[i] = new RunAlone(e);
+      }
     }
   }
   return out;
@@ -151,7 +157,7 @@ export async function recordSales(ctx: Ctx, ss: SaleToRecord[]): Promise<(Record
 /** One sale (a synced offline sale): as recordSales, the refusal thrown. */
 export async function recordSale(ctx: Ctx, s: SaleToRecord): Promise<RecordedSale> {
   const [r] = await recordSales(ctx, [s]);
-  if (r instanceof Error) throw r;
+  if (r instanceof Error) throw failure(r);
   return r!;
 }
 
