@@ -158,12 +158,15 @@ end
     measured.set(clients, { perSecond, p99: Math.max(...p99) });
     tpsAt.set(clients, tps);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once, ${SLICES} × ${slice} s: ${perSecond.toFixed(0)} checkouts/s, p50 ${median(p50).toFixed(1)} ms, p99 ${Math.max(...p99).toFixed(1)} ms (worst slice; ${Math.max(0, requests - n)} of ${requests} refused, e.g. for want of balance)`);
+    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once, ${SLICES} × ${slice} s: ${perSecond.toFixed(0)} checkouts/s, p50 ${median(p50).toFixed(1)} ms, p99 ${Math.max(...p99).toFixed(1)} ms (worst slice; slices ${p99.map((x) => x.toFixed(1)).join(" / ")} ms; ${Math.max(0, requests - n)} of ${requests} refused, e.g. for want of balance)`);
     console.log(`[PostgreSQL] pgbench simple-update in turns with it, ${clients} clients, ${SLICES} × ${slice} s: ${tps.toFixed(0)} TPS, latency average ${median(latency).toFixed(2)} ms; checkout with ${clients} stations made ${(100 * perSecond / tps).toFixed(0)} % of it`);
   }
   fs.rmSync(script, { force: true });
   const check = await db.query(`select (select coalesce(sum(amount_fen), 0) from account_posting)::text as sum,
-    (select count(*) from account_account a where cash_fen <> coalesce((select sum(amount_fen) from account_posting p where p.book = 'diner_cash' and p.ref_id = a.id), 0))::int as drift`);
+    (select count(*) from account_account a left join (
+      select ref_id, sum(amount_fen) filter (where book = 'diner_cash') as cash, sum(amount_fen) filter (where book = 'diner_subsidy') as subsidy
+      from account_posting where book in ('diner_cash', 'diner_subsidy') group by ref_id
+    ) p on p.ref_id = a.id where a.cash_fen <> coalesce(p.cash, 0) or a.subsidy_fen <> coalesce(p.subsidy, 0))::int as drift`);
   console.log(`[PostgreSQL] ledger after the run: postings sum to ${check.rows[0].sum} fen, ${check.rows[0].drift} accounts out of step with their postings`);
   await db.end();
 } finally {

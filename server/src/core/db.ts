@@ -29,7 +29,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     // BIGINT/NUMERIC come back as strings by default; our sums of fen and grams fit in a double exactly.
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
     pg.default.types.setTypeParser(1700, (v: string) => Number(v));
-    const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // Idle connections are kept for minutes, not pg-pool's 10 s: a new one costs its set-up and the hot statements'
+    // preparing and first plans again, so the stations' first sales after a lull waited on them.
+    const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: 20, idleTimeoutMillis: 5 * 60_000 });
     pool.on('connect', (client) => prepareMarked(client as never));
     const changes = new TableChanges();
     watchPgPool(pool as never, changes);
