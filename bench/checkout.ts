@@ -135,6 +135,7 @@ end
   for (const clients of levels) {
     let n = 0;
     let requests = 0;
+    let nodeMs = 0;
     let tpsSum = 0;
     const p50: number[] = [];
     const p99: number[] = [];
@@ -142,7 +143,9 @@ end
     for (let k = 0; k < SLICES; k++) {
       await quiet();
       const run = randomUUID();
+      const cpu0 = cpuMs(platform.pid!);
       const r = wrk(script, base, clients, slice, [run]);
+      nodeMs += cpuMs(platform.pid!) - cpu0;
       n += await sold(run);
       requests += r.requests;
       p50.push(r.latency(50));
@@ -158,7 +161,7 @@ end
     measured.set(clients, { perSecond, p99: Math.max(...p99) });
     tpsAt.set(clients, tps);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once, ${SLICES} × ${slice} s: ${perSecond.toFixed(0)} checkouts/s, p50 ${median(p50).toFixed(1)} ms, p99 ${Math.max(...p99).toFixed(1)} ms (worst slice; slices ${p99.map((x) => x.toFixed(1)).join(" / ")} ms; ${Math.max(0, requests - n)} of ${requests} refused, e.g. for want of balance)`);
+    console.log(`[PostgreSQL] checkout over HTTP, ${clients} stations at once, ${SLICES} × ${slice} s: ${perSecond.toFixed(0)} checkouts/s, p50 ${median(p50).toFixed(1)} ms, p99 ${Math.max(...p99).toFixed(1)} ms (worst slice; slices ${p99.map((x) => x.toFixed(1)).join(" / ")} ms; ${Math.max(0, requests - n)} of ${requests} refused, e.g. for want of balance); Node's CPU ${(nodeMs / n).toFixed(2)} ms a checkout`);
     console.log(`[PostgreSQL] pgbench simple-update in turns with it, ${clients} clients, ${SLICES} × ${slice} s: ${tps.toFixed(0)} TPS, latency average ${median(latency).toFixed(2)} ms; checkout with ${clients} stations made ${(100 * perSecond / tps).toFixed(0)} % of it`);
   }
   fs.rmSync(script, { force: true });
@@ -196,6 +199,16 @@ async function pgbenchOnServer() {
     const out = execFileSync(exe, ['-b', 'simple-update', '-c', String(clients), '-j', '2', '-T', String(slice), ...conn], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
     return { tps: Number(/tps = ([\d.]+)/.exec(out)![1]), latency: Number(/latency average = ([\d.]+) ms/.exec(out)![1]) };
   };
+}
+
+/**
+ * CPU time a process has used, in ms (Linux's /proc; clock ticks of 10 ms). Printed per checkout it shows the machine's
+ * state: the same build costs Node about 0.3 ms a checkout in this machine's fast state and 0.6–1 ms in its slow one.
+ */
+function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** When the bench runs outside meal hours, the current meal gets a menu so the stations have something to sell. */
