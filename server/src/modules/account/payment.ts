@@ -221,10 +221,9 @@ async function outcome(ctx: Ctx, p: PayInput, r: Charged & { account_id: number 
  * so the others still go through. Outside a transaction each round is atomic on its own.
  * Payments of one account (or one request key) go in successive rounds, each seeing what the one
  * before left; if a round fails after others committed, its payments and the later ones are answered
- * with RunAlone (not made; the sale batcher makes each again on its own), and so is a payment whose earlier
- * answer could not be read. A checkout is the busiest
- * write of the platform: the stations' sales arriving together are charged in one batch (checkout's
- * sale batches), usually one statement for all.
+ * with RunAlone (not made; the sale batcher makes each again on its own), and so is a payment whose
+ * earlier answer could not be read. A checkout is the busiest write of the platform: the stations'
+ * sales arriving together are charged in one batch (checkout's sale batches), usually one statement for all.
  */
 export async function payMany(ctx: Ctx, ps: PayInput[], writeWith?: WriteWith): Promise<(PaidWith | AppError | RunAlone)[]> {
   const out: (PaidWith | AppError | RunAlone)[] = new Array(ps.length);
